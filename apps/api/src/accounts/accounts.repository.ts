@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { type Account, PrismaService, isRecordNotFound } from '@callwire/database';
+import { type PageRequest, pageQuery } from '../common/pagination';
+
+@Injectable()
+export class AccountsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  create(name: string, sipDomain: string): Promise<Account> {
+    return this.prisma.account.create({ data: { name, sipDomain } });
+  }
+
+  findById(id: string): Promise<Account | null> {
+    return this.prisma.account.findUnique({ where: { id } });
+  }
+
+  list(page: PageRequest): Promise<Account[]> {
+    return this.prisma.account.findMany(pageQuery(page));
+  }
+
+  /** Deletes the account with its keys and SIP users; false when it does not exist. */
+  async delete(id: string): Promise<boolean> {
+    try {
+      await this.prisma.account.delete({ where: { id } });
+      return true;
+    } catch (error) {
+      if (isRecordNotFound(error)) return false;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PageMetaDto } from '../../common/pagination';
+import { NoControlCharacters } from '../../common/text.validators';
+import { SIP_DOMAIN_PATTERN } from '../sip-domain';
+
+export class CreateAccountDto {
+  @ApiProperty({ example: 'Acme Inc', maxLength: 100 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  @NoControlCharacters()
+  name!: string;
+
+  @ApiPropertyOptional({
+    example: 'acme.sip.example.com',
+    description: 'SIP domain and digest realm of the account. Default: derived from the name.',
+  })
+  @IsOptional()
+  @IsString()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value))
+  @Matches(SIP_DOMAIN_PATTERN, { message: 'sipDomain must be a hostname such as acme.sip.example.com' })
+  sipDomain?: string;
+}
+
+export class AccountDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() sipDomain!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
+}
+
+export class AccountPageDto extends PageMetaDto {
+  @ApiProperty({ type: [AccountDto] }) data!: AccountDto[];
+}

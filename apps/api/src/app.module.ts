@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@callwire/config';
+import { DatabaseModule } from '@callwire/database';
+import { QueuesModule } from '@callwire/queues';
+import { AccountsModule } from './accounts/accounts.module';
+import { ApiKeysModule } from './api-keys/api-keys.module';
+import { AuthModule } from './auth/auth.module';
+import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { RegistrationsModule } from './registrations/registrations.module';
+import { SipUsersModule } from './sip-users/sip-users.module';
+
+@Module({
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    QueuesModule.forRoot(),
+    AuthModule,
+    AccountsModule,
+    ApiKeysModule,
+    SipUsersModule,
+    RegistrationsModule,
+    HealthModule,
+    MetricsModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,31 @@
+import { type ExecutionContext, UseGuards, applyDecorators, createParamDecorator } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { AccountPrincipal } from '@callwire/auth';
+import { AccountGuard, AdminGuard } from './auth.guards';
+
+export const ADMIN_SECURITY = 'adminKey';
+export const ACCOUNT_SECURITY = 'accountKey';
+
+export function AdminAuth(): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    UseGuards(AdminGuard),
+    ApiBearerAuth(ADMIN_SECURITY),
+    ApiUnauthorizedResponse({ description: 'Missing or invalid key.' }),
+    ApiForbiddenResponse({ description: 'Not the admin key.' }),
+  );
+}
+
+export function AccountAuth(): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    UseGuards(AccountGuard),
+    ApiBearerAuth(ACCOUNT_SECURITY),
+    ApiUnauthorizedResponse({ description: 'Missing, invalid, revoked or expired key.' }),
+    ApiForbiddenResponse({ description: 'Not an account key.' }),
+  );
+}
+
+/** The id of the account whose API key authenticated the request (use with AccountAuth). */
+export const CurrentAccountId = createParamDecorator((_data: unknown, context: ExecutionContext): string => {
+  const request = context.switchToHttp().getRequest<{ user: AccountPrincipal }>();
+  return request.user.accountId;
+});

@@ -1,0 +1,42 @@
+import { type ArgumentMetadata, Injectable, ParseUUIDPipe, type PipeTransform, ValidationPipe } from '@nestjs/common';
+import type { ValidationError } from 'class-validator';
+import { type FieldError, ValidationProblemException } from './problem';
+
+function flatten(errors: ValidationError[], parent = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+/**
+ * Validates bodies and queries against their DTO classes: unknown fields are rejected, values are
+ * converted to their declared types, and every failure is listed in the problem's `errors[]`.
+ */
+@Injectable()
+export class StrictValidationPipe implements PipeTransform {
+  private readonly pipe = new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    transform: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => new ValidationProblemException(flatten(errors)),
+  });
+
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (metadata.type === 'body' && metadata.metatype && metadata.metatype !== Object) {
+      if (value === undefined || value === null) value = {};
+      if (typeof value !== 'object' || Array.isArray(value)) {
+        throw new ValidationProblemException([], 'The request body must be a JSON object.');
+      }
+    }
+    return this.pipe.transform(value, metadata);
+  }
+}
+
+/** Route parameter pipe for resource ids: a malformed id is a validation error, not a database error. */
+export const ResourceIdPipe = new ParseUUIDPipe({
+  exceptionFactory: () => new ValidationProblemException([{ field: 'id', message: 'id must be a UUID' }]),
+});

@@ -1,0 +1,30 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class RegistrationDto {
+  @ApiProperty({ example: 'sip:alice@acme.callwire.localhost', description: 'Address of record.' })
+  aor!: string;
+
+  @ApiProperty({ example: 'sip:alice@192.0.2.10:5060;transport=udp', description: 'Contact the device registered.' })
+  contact!: string;
+
+  @ApiProperty({ enum: ['udp', 'tcp', 'tls', 'ws', 'wss'] })
+  transport!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '192.0.2.10:5060',
+    description: 'Where the REGISTER came from.',
+  })
+  sourceAddress!: string | null;
+
+  @ApiProperty() userAgent!: string;
+
+  @ApiProperty({ type: String, format: 'date-time' }) expiresAt!: Date;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) sipUserId!: string | null;
+}
+
+export class RegistrationListDto {
+  @ApiProperty({ type: [RegistrationDto] }) data!: RegistrationDto[];
+}

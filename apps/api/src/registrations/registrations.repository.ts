@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { Pool } from 'pg';
+
+/** A live row of Kamailio's `location` table, with the SIP user it belongs to. */
+export interface RegistrationRow {
+  readonly username: string;
+  readonly domain: string;
+  readonly contact: string;
+  /** `sip:<source ip>:<port>;transport=<proto>`, set by the edge from the REGISTER's source. */
+  readonly received: string | null;
+  /** The edge's local socket, `<proto>:<ip>:<port>`. */
+  readonly socket: string | null;
+  readonly userAgent: string;
+  readonly expiresAt: Date;
+  readonly sipUserId: string | null;
+}
+
+@Injectable()
+export class RegistrationsRepository {
+  constructor(private readonly pool: Pool) {}
+
+  /**
+   * The account's unexpired registrations. The edge writes `location` (usrloc, write-through) with
+   * domain = the account's sipDomain and timestamps in UTC.
+   */
+  async listActive(accountId: string): Promise<RegistrationRow[]> {
+    const { rows } = await this.pool.query<RegistrationRow>(
+      `SELECT l.username, l.domain, l.contact, l.received, l.socket, l.user_agent AS "userAgent",
+              l.expires AT TIME ZONE 'UTC' AS "expiresAt", u.id AS "sipUserId"
+         FROM location l
+         JOIN accounts a ON a.sip_domain = l.domain
+         LEFT JOIN sip_users u ON u.account_id = a.id AND u.username = l.username
+        WHERE a.id = $1 AND l.expires > (now() AT TIME ZONE 'UTC')
+        ORDER BY l.username, l.id`,
+      [accountId],
+    );
+    return rows;
+  }
+}

@@ -1,0 +1,67 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { PageMetaDto } from '../../common/pagination';
+import { NoControlCharacters } from '../../common/text.validators';
+
+/** SIP URI user part we accept: letters, digits and `._~+-`, starting with a letter, digit or `+`. */
+const USERNAME_PATTERN = /^[A-Za-z0-9+][A-Za-z0-9._~+-]{0,63}$/;
+
+export class CreateSipUserDto {
+  @ApiProperty({ example: 'alice', pattern: USERNAME_PATTERN.source })
+  @IsString()
+  @Matches(USERNAME_PATTERN, {
+    message: 'username must be 1-64 of letters, digits and ._~+- (starting with a letter, digit or +)',
+  })
+  username!: string;
+
+  @ApiProperty({ minLength: 8, maxLength: 128, writeOnly: true })
+  @IsString()
+  @MinLength(8)
+  @MaxLength(128)
+  @NoControlCharacters()
+  password!: string;
+
+  @ApiPropertyOptional({ maxLength: 100, example: 'Alice Liddell' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  @NoControlCharacters()
+  displayName?: string;
+}
+
+export class UpdateSipUserDto {
+  @ApiPropertyOptional({ minLength: 8, maxLength: 128, writeOnly: true, description: 'Rotates the password.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
+  @MaxLength(128)
+  @NoControlCharacters()
+  password?: string;
+
+  @ApiPropertyOptional({ maxLength: 100, nullable: true, type: String })
+  @ValidateIf((_dto, value) => value !== null)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  @NoControlCharacters()
+  displayName?: string | null;
+
+  @ApiPropertyOptional({ description: 'A disabled user cannot register or call.' })
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean;
+}
+
+export class SipUserDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() username!: string;
+  @ApiProperty({ type: String, nullable: true }) displayName!: string | null;
+  @ApiProperty() enabled!: boolean;
+  @ApiProperty({ example: 'sip:alice@acme.callwire.localhost' }) sipUri!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
+}
+
+export class SipUserPageDto extends PageMetaDto {
+  @ApiProperty({ type: [SipUserDto] }) data!: SipUserDto[];
+}

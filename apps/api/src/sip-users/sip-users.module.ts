@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { EdgeModule } from '../edge/edge.module';
+import { SipUsersController } from './sip-users.controller';
+import { SipUsersRepository } from './sip-users.repository';
+import { SipUsersService } from './sip-users.service';
+
+@Module({
+  imports: [EdgeModule],
+  controllers: [SipUsersController],
+  providers: [SipUsersRepository, SipUsersService],
+})
+export class SipUsersModule {}

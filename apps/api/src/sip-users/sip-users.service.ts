@@ -1,0 +1,94 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { type SipUser, isUniqueViolation } from '@callwire/database';
+import { type Page, type PageQueryDto, toPage, toPageRequest } from '../common/pagination';
+import { ConflictProblemException, NotFoundProblemException, ProblemException, problem } from '../common/problem';
+import { EdgeSyncProducer } from '../edge/edge-sync.producer';
+import type { CreateSipUserDto, SipUserDto, UpdateSipUserDto } from './dto/sip-user.dto';
+import { computeHa1 } from './ha1';
+import { type SipUserChanges, SipUsersRepository } from './sip-users.repository';
+
+function toDto(user: Omit<SipUser, 'ha1'>, sipDomain: string): SipUserDto {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    enabled: user.enabled,
+    sipUri: `sip:${user.username}@${sipDomain}`,
+    createdAt: user.createdAt,
+    updatedAt: user.updatedAt,
+  };
+}
+
+@Injectable()
+export class SipUsersService {
+  constructor(
+    private readonly sipUsers: SipUsersRepository,
+    private readonly edge: EdgeSyncProducer,
+  ) {}
+
+  async create(accountId: string, dto: CreateSipUserDto): Promise<SipUserDto> {
+    const sipDomain = await this.sipDomainOf(accountId);
+    try {
+      const user = await this.sipUsers.create(accountId, {
+        username: dto.username,
+        displayName: dto.displayName ?? null,
+        ha1: computeHa1(dto.username, sipDomain, dto.password),
+      });
+      return toDto(user, sipDomain);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictProblemException(`SIP user ${dto.username} already exists.`);
+      throw error;
+    }
+  }
+
+  async list(accountId: string, query: PageQueryDto): Promise<Page<SipUserDto>> {
+    const page = toPageRequest(query);
+    return toPage(await this.sipUsers.list(accountId, page), page, (user) => toDto(user, user.sipDomain));
+  }
+
+  async get(accountId: string, id: string): Promise<SipUserDto> {
+    const [sipDomain, user] = await Promise.all([this.sipDomainOf(accountId), this.sipUsers.findById(accountId, id)]);
+    if (!user) throw new NotFoundProblemException('SIP user');
+    return toDto(user, sipDomain);
+  }
+
+  async update(accountId: string, id: string, dto: UpdateSipUserDto): Promise<SipUserDto> {
+    if (dto.password === undefined && dto.displayName === undefined && dto.enabled === undefined) {
+      throw new ProblemException(
+        problem(HttpStatus.BAD_REQUEST, 'Nothing to update: send password, displayName or enabled.'),
+      );
+    }
+    const sipDomain = await this.sipDomainOf(accountId);
+    const changes: SipUserChanges = { displayName: dto.displayName, enabled: dto.enabled };
+    let user: SipUser | null;
+    if (dto.password === undefined) {
+      user = await this.sipUsers.update(accountId, id, changes);
+    } else {
+      // HA1 covers the username, so the new digest needs the stored username.
+      const existing = await this.sipUsers.findById(accountId, id);
+      if (!existing) throw new NotFoundProblemException('SIP user');
+      user = await this.sipUsers.update(accountId, id, {
+        ...changes,
+        ha1: computeHa1(existing.username, sipDomain, dto.password),
+      });
+    }
+    if (!user) throw new NotFoundProblemException('SIP user');
+    // Devices registered with the old password, or by a user now disabled, are dropped at the edge.
+    if (dto.password !== undefined) await this.edge.deregisterUser(user.username, sipDomain, 'credentials-rotated');
+    else if (dto.enabled === false) await this.edge.deregisterUser(user.username, sipDomain, 'disabled');
+    return toDto(user, sipDomain);
+  }
+
+  async delete(accountId: string, id: string): Promise<void> {
+    const user = await this.sipUsers.delete(accountId, id);
+    if (!user) throw new NotFoundProblemException('SIP user');
+    await this.edge.deregisterUser(user.username, await this.sipDomainOf(accountId), 'deleted');
+  }
+
+  /** The account's SIP domain; the account exists because its key just authenticated. */
+  private async sipDomainOf(accountId: string): Promise<string> {
+    const sipDomain = await this.sipUsers.findSipDomain(accountId);
+    if (!sipDomain) throw new NotFoundProblemException('Account');
+    return sipDomain;
+  }
+}

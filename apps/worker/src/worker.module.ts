@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { ConfigModule } from '@callwire/config';
+import { DatabaseModule } from '@callwire/database';
+import { QueuesModule } from '@callwire/queues';
+import { ApiKeyUsageModule } from './api-key-usage/api-key-usage.module';
+import { EdgeSyncModule } from './edge-sync/edge-sync.module';
+import { WorkerHealthModule } from './health/worker-health.module';
+import { InFlightJobsDrain } from './in-flight-jobs.drain';
+
+@Module({
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    DiscoveryModule,
+    QueuesModule.forRoot(),
+    ApiKeyUsageModule,
+    EdgeSyncModule,
+    WorkerHealthModule,
+  ],
+  providers: [InFlightJobsDrain],
+})
+export class WorkerModule {}

@@ -1,0 +1,564 @@
+/**
+ * `npm run bench:sip`: Callwire's SIP edge (Kamailio with infra/kamailio/kamailio.cfg, started by
+ * infra/scripts/kamailio.sh) against a bare Kamailio (bench/sip/bare-kamailio.cfg: same listeners, children and SIP
+ * work, digest passwords and registrations in memory, calls routed statically), in the same run, driven by SIPp
+ * over UDP on 127.0.0.1.
+ *
+ * Scenarios (bench/sip/*.xml), each on Callwire then on bare:
+ * - REGISTER with digest (REGISTER -> 401 -> REGISTER with credentials -> 200), users from an injection file;
+ *   at a fixed offered rate (BENCH_REGISTER_RATE), then closed loop (at most BENCH_CONCURRENCY registrations
+ *   open at once, as fast as they complete): the ceiling.
+ * - Calls: INVITE -> 407 -> ACK -> INVITE with credentials -> 100/180/200 -> ACK -> BYE -> 200, to a SIPp UAS
+ *   (registered at the Callwire edge beforehand; bare routes to it statically), at increasing offered rates
+ *   (BENCH_CALL_RATES); a configuration stops at its first step with a failed call or under 95% of the offered
+ *   rate. Its ceiling is the highest step it sustained. (A closed loop does not work for calls:
+ *   completed transactions stay in Kamailio's shared memory for 5 s, so a burst exhausts it and Kamailio
+ *   answers 500 until they expire.)
+ * Reported: successful/s, failed calls, retransmissions, the Callwire ÷ bare ratios, latency p50/p99 (REGISTER
+ * with credentials -> 200; post-dial delay INVITE with credentials -> 180), CPU per process group.
+ *
+ * The run creates its own database (callwire_bench_<random>, migrated with prisma migrate deploy and seeded
+ * with SQL: one account, BENCH_USERS SIP users and the callee) and a temporary directory, and removes both, the
+ * Kamailio instances and every SIPp at the end, also on failure or Ctrl-C. It exits non-zero only when
+ * something breaks (a process dies, a phase completes no call), never because a target was missed.
+ *
+ * Knobs (environment): BENCH_DURATION seconds per measurement (10), BENCH_REGISTER_RATE (2000/s),
+ * BENCH_CALL_RATES (300,450,600,750,900,1200,1500,1800 calls/s), BENCH_CONCURRENCY (100, REGISTER closed loop),
+ * BENCH_CHILDREN Kamailio UDP/TCP workers (8), BENCH_USERS (1000), BENCH_SHM_MB Kamailio shared memory for both
+ * (256, the edge's default EDGE_SHM_MB), BENCH_KEEP=1 keeps the temporary directory (SIPp statistics, logs, errors).
+ */
+import 'dotenv/config';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { type CpuUsage, snapshot, usage } from './sip/cpu';
+import { NativeProcess, PortPool, waitForSip } from './sip/processes';
+import { type SippOptions, type SippResult, percentile, runSipp, startSipp } from './sip/sipp';
+import { Cleanup, describe, envInt, log, run, sleep, table, createMigratedDatabase } from './support';
+
+const ROOT = resolve(__dirname, '..');
+const SIP_DIR = resolve(__dirname, 'sip');
+const SIP_DOMAIN = 'bench.callwire.localhost';
+const CALLEE = 'callee';
+const REGISTER_TARGET = 0.9;
+const CALL_TARGET = 0.8;
+/** Offered rate of the closed-loop runs: far above what either configuration completes, -l is the limit. */
+const CLOSED_LOOP_RATE = 50_000;
+
+const DURATION = envInt('BENCH_DURATION', 10);
+const REGISTER_RATE = envInt('BENCH_REGISTER_RATE', 2_000);
+const CALL_RATES = (process.env.BENCH_CALL_RATES?.trim() || '300,450,600,750,900,1200,1500,1800')
+  .split(',')
+  .map((rate) => {
+    const value = Number(rate.trim());
+    if (!Number.isInteger(value) || value <= 0) throw new Error(`BENCH_CALL_RATES: not a rate: "${rate}"`);
+    return value;
+  });
+/** A call step counts as sustained with no failed call and at least this share of the offered rate. */
+const SUSTAINED = 0.95;
+const CONCURRENCY = envInt('BENCH_CONCURRENCY', 100);
+const CHILDREN = envInt('BENCH_CHILDREN', 8);
+const USERS = envInt('BENCH_USERS', 1_000);
+const KEEP = process.env.BENCH_KEEP === '1';
+/** Kamailio shared memory in MB for both configurations; unset: Kamailio's default (64 MB), as the edge ships. */
+const SHM_MB = envInt('BENCH_SHM_MB', 256);
+
+type TargetName = 'callwire' | 'bare';
+
+interface Target {
+  readonly name: TargetName;
+  readonly label: string;
+  readonly kamailio: NativeProcess;
+  readonly sipPort: number;
+}
+
+interface Measurement {
+  readonly phase: string;
+  readonly kind: 'register' | 'calls';
+  readonly mode: 'fixed' | 'closed';
+  readonly offered: string;
+  readonly offeredRate?: number;
+  /** A target is missing from a call step once it failed an earlier one. */
+  readonly results: Partial<Record<TargetName, { sipp: SippResult; cpu: CpuUsage }>>;
+}
+
+function sustained(m: Measurement, name: TargetName): boolean {
+  const result = m.results[name]?.sipp;
+  if (!result || m.offeredRate === undefined) return false;
+  return result.failed === 0 && result.rate >= SUSTAINED * m.offeredRate;
+}
+
+/** The highest call step a target sustained: its achieved rate and the step. */
+function callCeiling(measurements: Measurement[], name: TargetName): { rate: number; step: number } | undefined {
+  let best: { rate: number; step: number } | undefined;
+  for (const m of measurements) {
+    if (m.kind !== 'calls' || !sustained(m, name) || m.offeredRate === undefined) continue;
+    const rate = m.results[name]?.sipp.rate ?? 0;
+    if (!best || m.offeredRate > best.step) best = { rate, step: m.offeredRate };
+  }
+  return best;
+}
+
+const username = (i: number): string => `bench${String(i).padStart(5, '0')}`;
+/** Every benchmark user's password; the bare configuration derives the same one from the digest username. */
+const password = (user: string): string => `pw-${user}`;
+
+/** One account and its SIP users, straight into the API's tables (HA1 = md5(username:sipDomain:password)). */
+async function seed(databaseUrl: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const {
+      rows: [account],
+    } = await client.query<{ id: string }>(
+      'INSERT INTO accounts (id, name, sip_domain) VALUES (gen_random_uuid(), $1, $2) RETURNING id',
+      ['Bench', SIP_DOMAIN],
+    );
+    await client.query(
+      `INSERT INTO sip_users (id, account_id, username, display_name, enabled, ha1, updated_at)
+       SELECT gen_random_uuid(), $1, u, NULL, true, md5(u || ':' || $2 || ':pw-' || u), now()
+         FROM unnest($3::text[]) AS u`,
+      [account.id, SIP_DOMAIN, [...Array.from({ length: USERS }, (_, i) => username(i + 1)), CALLEE]],
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+/** SIPp injection file: field0 the username, field1 the whole [authentication ...] keyword. */
+function writeUsers(path: string, users: string[]): void {
+  const lines = users.map((user) => `${user};[authentication username=${user} password=${password(user)}]`);
+  writeFileSync(path, `SEQUENTIAL\n${lines.join('\n')}\n`);
+}
+
+/** As kamailio.sh does for the edge: when root, run as the Debian package's kamailio user (owning `runDir`). */
+async function unprivilegedUser(runDir: string): Promise<string[]> {
+  if (process.getuid?.() !== 0) return [];
+  try {
+    const uid = Number((await run('id', ['-u', 'kamailio'], process.env, ROOT)).trim());
+    const gid = Number((await run('id', ['-g', 'kamailio'], process.env, ROOT)).trim());
+    chownSync(runDir, uid, gid);
+    return ['-u', 'kamailio', '-g', 'kamailio'];
+  } catch {
+    return [];
+  }
+}
+
+async function backendPids(admin: Client, database: string): Promise<number[]> {
+  const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [
+    database,
+  ]);
+  return rows.map((row) => row.pid);
+}
+
+const fixed = (value: number, digits = 0): string =>
+  Number.isFinite(value)
+    ? value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+    : 'n/a';
+const ratio = (value: number, baseline: number): string => (baseline > 0 ? `${(value / baseline).toFixed(3)}x` : 'n/a');
+
+const latency = (result: SippResult | undefined): string =>
+  result ? `${fixed(percentile(result.latenciesMs, 0.5), 2)} / ${fixed(percentile(result.latenciesMs, 0.99), 2)}` : '-';
+
+function report(measurements: Measurement[]): void {
+  process.stdout.write('\n');
+  const summary = measurements.map((m) => {
+    const { callwire, bare } = m.results;
+    return [
+      m.phase,
+      m.offered,
+      callwire ? fixed(callwire.sipp.rate) : '-',
+      bare ? fixed(bare.sipp.rate) : '-',
+      callwire && bare ? ratio(callwire.sipp.rate, bare.sipp.rate) : '-',
+      `${callwire ? callwire.sipp.failed : '-'} / ${bare ? bare.sipp.failed : '-'}`,
+      latency(callwire?.sipp),
+      latency(bare?.sipp),
+    ];
+  });
+  process.stdout.write(
+    `${table(
+      [
+        'measurement',
+        'offered',
+        'callwire /s',
+        'bare /s',
+        'callwire ÷ bare',
+        'failed cw / bare',
+        'cw p50 / p99 ms',
+        'bare p50 / p99 ms',
+      ],
+      summary,
+    )}\n\n`,
+  );
+  const details = measurements.flatMap((m) =>
+    (['callwire', 'bare'] as const).flatMap((name) => {
+      const measured = m.results[name];
+      if (!measured) return [];
+      const { sipp, cpu } = measured;
+      const kinds = Object.entries(sipp.failureKinds)
+        .map(([kind, count]) => `${kind.replace(/^Failed/, '')} ${count}`)
+        .join(', ');
+      return [
+        [
+          m.phase,
+          name,
+          String(sipp.successful),
+          String(sipp.failed),
+          String(sipp.retransmissions),
+          fixed(sipp.elapsedSeconds, 2),
+          String(sipp.latenciesMs.length),
+          m.kind === 'calls' ? String(sipp.withoutSample) : '-',
+          fixed(percentile(sipp.latenciesMs, 0.999), 2),
+          `${fixed(cpu.edge)} / ${fixed(cpu.sipp)} / ${fixed(cpu.pgBench)} / ${fixed(cpu.pgAux)} / ${fixed(cpu.other)}`,
+          `${fixed(cpu.machineBusy)}%${cpu.steal >= 1 ? ` (steal ${fixed(cpu.steal)}%)` : ''}`,
+          kinds || '-',
+        ],
+      ];
+    }),
+  );
+  process.stdout.write(
+    `${table(
+      [
+        'measurement',
+        'server',
+        'successful',
+        'failed',
+        'retrans',
+        'seconds',
+        'samples',
+        'no 180 first',
+        'p99.9 ms',
+        'CPU % of a core: kamailio / sipp / pg bench / pg aux / other',
+        'machine busy',
+        'failures',
+      ],
+      details,
+    )}\n\n`,
+  );
+  process.stdout.write(
+    `Kamailio children ${CHILDREN} (UDP and TCP workers), shared memory ${SHM_MB} MB, both configurations; UDP; ${DURATION} s per measurement; ` +
+      `REGISTER closed loop = at most ${CONCURRENCY} open at once. Rates: successful REGISTER transactions with ` +
+      'digest, or complete calls, per second. Latency: REGISTER with credentials -> 200; calls: INVITE with ' +
+      'credentials -> 180 (post-dial delay); per call, gettimeofday in SIPp.\n',
+  );
+  const registerClosed = measurements.find((m) => m.kind === 'register' && m.mode === 'closed');
+  const cw = registerClosed?.results.callwire?.sipp;
+  const bareRegister = registerClosed?.results.bare?.sipp;
+  if (cw && bareRegister) {
+    const value = cw.rate / bareRegister.rate;
+    process.stdout.write(
+      `target: REGISTER ceiling >= ${REGISTER_TARGET}x bare: ${value.toFixed(3)}x ` +
+        `(${fixed(cw.rate)} vs ${fixed(bareRegister.rate)}/s), ${value >= REGISTER_TARGET ? 'met' : 'NOT met'}\n`,
+    );
+  }
+  const callwireCeiling = callCeiling(measurements, 'callwire');
+  const bareCeiling = callCeiling(measurements, 'bare');
+  const top = CALL_RATES[CALL_RATES.length - 1];
+  const describeCeiling = (ceiling: { rate: number; step: number } | undefined): string =>
+    ceiling
+      ? `${fixed(ceiling.rate)}/s (step ${fixed(ceiling.step)}/s${ceiling.step === top ? ', the highest tried' : ''})`
+      : 'none';
+  if (callwireCeiling && bareCeiling) {
+    const value = callwireCeiling.rate / bareCeiling.rate;
+    process.stdout.write(
+      `target: sustained call rate (0 failed calls) >= ${CALL_TARGET}x bare: ${value.toFixed(3)}x ` +
+        `(callwire ${describeCeiling(callwireCeiling)}, bare ${describeCeiling(bareCeiling)}), ` +
+        `${value >= CALL_TARGET ? 'met' : 'NOT met'}\n`,
+    );
+  } else {
+    process.stdout.write(
+      `target: calls: no ceiling (callwire ${describeCeiling(callwireCeiling)}, bare ${describeCeiling(bareCeiling)})\n`,
+    );
+  }
+}
+
+async function main(): Promise<number> {
+  const cleanup = new Cleanup();
+  const onSignal = (signal: NodeJS.Signals): void => {
+    log(`${signal}: cleaning up`);
+    void cleanup.run().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  const runId = randomBytes(4).toString('hex');
+  const database = `callwire_bench_${runId}`;
+  const ports = new PortPool();
+  const sippGroups: number[] = [];
+  const track = (child: NativeProcess): void => {
+    if (child.pid !== undefined) sippGroups.push(child.pid);
+  };
+
+  try {
+    const work = mkdtempSync(join(tmpdir(), 'callwire-bench-sip-'));
+    cleanup.add(`remove ${work}`, async () => {
+      if (KEEP) log(`kept ${work} (BENCH_KEEP=1)`);
+      else rmSync(work, { recursive: true, force: true });
+    });
+
+    const { admin, databaseUrl } = await createMigratedDatabase(database, cleanup);
+    await seed(databaseUrl);
+    const users = Array.from({ length: USERS }, (_, i) => username(i + 1));
+    const usersFile = join(work, 'users.csv');
+    const calleeFile = join(work, 'callee.csv');
+    writeUsers(usersFile, users);
+    writeUsers(calleeFile, [CALLEE]);
+    log(`seeded 1 account (${SIP_DOMAIN}) and ${USERS} SIP users + "${CALLEE}"`);
+
+    // Callwire's edge, exactly as `npm run up` starts it, on the bench database and free ports. Started as root,
+    // kamailio.sh drops the edge to the kamailio user: the work directory must be readable by it.
+    chmodSync(work, 0o755);
+    const edgePort = await ports.take();
+    const edgeRunDir = join(work, 'edge');
+    mkdirSync(edgeRunDir);
+    const edgeEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      EDGE_AUTH_SECRET: randomBytes(32).toString('base64url'),
+      SIP_LISTEN_IP: '127.0.0.1',
+      SIP_PORT: String(edgePort),
+      SIP_TLS_PORT: String(await ports.take()),
+      SIP_WSS_PORT: String(await ports.take()),
+      EDGE_RPC_PORT: String(await ports.take()),
+      EDGE_RUN_DIR: edgeRunDir,
+      EDGE_CHILDREN: String(CHILDREN),
+      SIP_MIN_EXPIRES: '60',
+      SIP_MAX_EXPIRES: '3600',
+      SIP_NO_ANSWER_MS: '30000',
+    };
+    // kamailio.sh then generates a self-signed certificate in the run directory; the bare baseline reuses it.
+    delete edgeEnv.EDGE_TLS_CERT;
+    delete edgeEnv.EDGE_TLS_KEY;
+    edgeEnv.EDGE_SHM_MB = String(SHM_MB);
+    const edge = NativeProcess.start('callwire edge', 'bash', [resolve(ROOT, 'infra/scripts/kamailio.sh')], {
+      env: edgeEnv,
+      cwd: ROOT,
+    });
+    cleanup.add('stop the Callwire edge', () => edge.stop());
+    await waitForSip('callwire edge', edgePort, edge);
+    log(
+      `callwire edge answers on udp 127.0.0.1:${edgePort} (pid ${edge.pid}, children ${CHILDREN}, shared memory ` +
+        `${SHM_MB} MB)`,
+    );
+
+    // The bare baseline, as the same user as the edge; its calls go to the bare UAS's port, picked now.
+    const barePort = await ports.take();
+    const bareUasPort = await ports.take();
+    const bareRunDir = join(work, 'bare');
+    mkdirSync(bareRunDir);
+    const privileges = await unprivilegedUser(bareRunDir);
+    const bare = NativeProcess.start(
+      'bare kamailio',
+      'kamailio',
+      [
+        '-DD',
+        '-E',
+        ...privileges,
+        '-m',
+        String(SHM_MB),
+        '-f',
+        join(SIP_DIR, 'bare-kamailio.cfg'),
+        '-Y',
+        bareRunDir,
+        '-P',
+        join(bareRunDir, 'kamailio.pid'),
+      ],
+      {
+        env: {
+          ...process.env,
+          SIP_LISTEN_IP: '127.0.0.1',
+          SIP_PORT: String(barePort),
+          SIP_TLS_PORT: String(await ports.take()),
+          SIP_WSS_PORT: String(await ports.take()),
+          EDGE_RPC_PORT: String(await ports.take()),
+          EDGE_CHILDREN: String(CHILDREN),
+          EDGE_TLS_CERT: join(edgeRunDir, 'tls/edge-cert.pem'),
+          EDGE_TLS_KEY: join(edgeRunDir, 'tls/edge-key.pem'),
+          BENCH_UAS_URI: `sip:127.0.0.1:${bareUasPort}`,
+        },
+        cwd: work,
+      },
+    );
+    cleanup.add('stop the bare Kamailio', () => bare.stop());
+    await waitForSip('bare kamailio', barePort, bare);
+    log(`bare kamailio answers on udp 127.0.0.1:${barePort} (pid ${bare.pid}, children ${CHILDREN})`);
+
+    const targets: Target[] = [
+      { name: 'callwire', label: 'callwire', kamailio: edge, sipPort: edgePort },
+      { name: 'bare', label: 'bare', kamailio: bare, sipPort: barePort },
+    ];
+    const broken: string[] = [];
+    const keys = { domain: SIP_DOMAIN, callee: CALLEE };
+    const check = (what: string, result: SippResult): void => {
+      if (result.successful === 0) broken.push(`${what}: no successful call`);
+    };
+
+    // Warm-up: every user registers once (Callwire then refreshes rows that exist, as in steady state).
+    for (const target of targets) {
+      log(`warm-up on ${target.label}: ${USERS} REGISTERs at 1000/s`);
+      const result = await runSipp(
+        {
+          label: `sipp register warm-up (${target.label})`,
+          scenario: join(SIP_DIR, 'register.xml'),
+          remote: `127.0.0.1:${target.sipPort}`,
+          injection: usersFile,
+          keys,
+          rate: 1_000,
+          calls: USERS,
+          dir: work,
+        },
+        ports,
+        track,
+      );
+      check(`warm-up on ${target.label}`, result);
+      if (result.failed > 0) broken.push(`warm-up on ${target.label}: ${result.failed} failed REGISTERs`);
+    }
+
+    const measurements: Measurement[] = [];
+    const callees: NativeProcess[] = [];
+    const measure = async (
+      phase: string,
+      kind: Measurement['kind'],
+      mode: Measurement['mode'],
+      offered: string,
+      options: (target: Target) => SippOptions,
+      offeredRate?: number,
+      include: (target: Target) => boolean = () => true,
+    ): Promise<Measurement> => {
+      const results: Measurement['results'] = {};
+      for (const target of targets.filter(include)) {
+        log(`${phase} on ${target.label}`);
+        const pgBackends = await backendPids(admin.client, database);
+        const before = snapshot();
+        const result = await runSipp(options(target), ports, track);
+        const cpu = usage(
+          before,
+          snapshot(),
+          { edge: [edge.pid ?? -1, bare.pid ?? -1], sipp: sippGroups, pgBackends },
+          result.cpuSeconds,
+        );
+        check(`${phase} on ${target.label}`, result);
+        for (const server of [edge, bare, ...callees]) server.assertRunning();
+        log(
+          `  ${fixed(result.rate)}/s successful (${result.successful} in ${fixed(result.elapsedSeconds, 2)} s), ` +
+            `failed ${result.failed}, retransmissions ${result.retransmissions}, ` +
+            `p50 ${fixed(percentile(result.latenciesMs, 0.5), 2)} ms, p99 ${fixed(percentile(result.latenciesMs, 0.99), 2)} ms`,
+        );
+        results[target.name] = { sipp: result, cpu };
+      }
+      const measurement: Measurement = { phase, kind, mode, offered, offeredRate, results };
+      measurements.push(measurement);
+      return measurement;
+    };
+
+    const registerOptions = (target: Target, extra: Partial<SippOptions>): SippOptions => ({
+      label: `sipp register (${target.label})`,
+      scenario: join(SIP_DIR, 'register.xml'),
+      remote: `127.0.0.1:${target.sipPort}`,
+      injection: usersFile,
+      keys,
+      dir: work,
+      ...extra,
+    });
+    await measure('REGISTER fixed rate', 'register', 'fixed', `${fixed(REGISTER_RATE)}/s`, (target) =>
+      registerOptions(target, { rate: REGISTER_RATE, calls: REGISTER_RATE * DURATION }),
+    );
+    await measure('REGISTER closed loop', 'register', 'closed', `<= ${CONCURRENCY} open`, (target) =>
+      registerOptions(target, { rate: CLOSED_LOOP_RATE, limit: CONCURRENCY, timeoutSeconds: DURATION }),
+    );
+
+    // Callees: a SIPp UAS per configuration. At the Callwire edge it registers first, from its own port.
+    const callwireUasPort = await ports.take();
+    log(`registering "${CALLEE}" at the Callwire edge from 127.0.0.1:${callwireUasPort}`);
+    const calleeRegistration = await runSipp(
+      {
+        label: 'sipp callee registration',
+        scenario: join(SIP_DIR, 'register.xml'),
+        remote: `127.0.0.1:${edgePort}`,
+        injection: calleeFile,
+        keys,
+        rate: 1,
+        calls: 1,
+        port: callwireUasPort,
+        dir: work,
+      },
+      ports,
+      track,
+    );
+    if (calleeRegistration.successful !== 1) throw new Error('the callee could not register at the Callwire edge');
+    for (const [name, port] of [
+      ['callwire', callwireUasPort],
+      ['bare', bareUasPort],
+    ] as const) {
+      const uas = await startSipp(
+        {
+          label: `sipp callee (${name})`,
+          scenario: join(SIP_DIR, 'callee.xml'),
+          service: CALLEE,
+          port,
+          // Without -l a SIPp UAS silently drops INVITEs beyond a small default number of open calls.
+          limit: 10_000,
+          dir: work,
+        },
+        ports,
+      );
+      track(uas.sipp);
+      cleanup.add(`stop the ${name} callee`, () => uas.sipp.stop());
+      callees.push(uas.sipp);
+    }
+
+    const callOptions = (target: Target, extra: Partial<SippOptions>): SippOptions => ({
+      label: `sipp caller (${target.label})`,
+      scenario: join(SIP_DIR, 'caller.xml'),
+      remote: `127.0.0.1:${target.sipPort}`,
+      injection: usersFile,
+      keys,
+      dir: work,
+      ...extra,
+    });
+    const warmupRate = CALL_RATES[0];
+    for (const target of targets) {
+      log(`warm-up on ${target.label}: ${warmupRate} calls at ${warmupRate}/s`);
+      const result = await runSipp(callOptions(target, { rate: warmupRate, calls: warmupRate }), ports, track);
+      check(`call warm-up on ${target.label}`, result);
+    }
+    const stillRunning = new Set<TargetName>(['callwire', 'bare']);
+    for (const rate of CALL_RATES) {
+      if (stillRunning.size === 0) break;
+      const step = await measure(
+        `calls ${fixed(rate)}/s`,
+        'calls',
+        'fixed',
+        `${fixed(rate)}/s`,
+        (target) => callOptions(target, { rate, calls: rate * DURATION, limit: 10_000 }),
+        rate,
+        (target) => stillRunning.has(target.name),
+      );
+      for (const name of [...stillRunning]) {
+        if (!sustained(step, name)) {
+          stillRunning.delete(name);
+          log(`  ${name} did not sustain ${rate} calls/s: no higher step for it`);
+        }
+      }
+      // Completed transactions stay in Kamailio's shared memory for 5 s: let them go before the next step.
+      await sleep(6_000);
+    }
+
+    report(measurements);
+    if (broken.length > 0) {
+      process.stderr.write(`\n[bench] something broke:\n  ${broken.join('\n  ')}\n`);
+      process.stderr.write(`[bench] last Callwire edge output:\n${edge.recentOutput()}\n`);
+      return 1;
+    }
+    return 0;
+  } catch (error) {
+    process.stderr.write(`[bench] failed: ${describe(error)}\n`);
+    return 1;
+  } finally {
+    await cleanup.run();
+  }
+}
+
+void main().then((code) => process.exit(code));

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# `npm run down`: stop the api, worker and SIP edge started by `npm run up` (PostgreSQL and Redis keep running).
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/processes.sh"
+stop_process kamailio
+stop_process worker
+stop_process api
+log "stopped"

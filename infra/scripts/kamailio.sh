@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs the SIP edge (Kamailio) in the foreground with the project's settings (environment, then .env).
+# EDGE_RUN_DIR (default .run/kamailio) holds its pid file and control socket.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+[ -f "$ROOT/.env" ] && load_env
+: "${DATABASE_URL:?DATABASE_URL is not set}"
+: "${EDGE_AUTH_SECRET:?EDGE_AUTH_SECRET is not set (npm run up generates it in .env)}"
+
+run_dir="${EDGE_RUN_DIR:-$RUN_DIR/kamailio}"
+mkdir -p "$run_dir"
+# Kamailio's PostgreSQL driver names its scheme postgres://.
+export KAMAILIO_DB_URL="postgres://${DATABASE_URL#*://}"
+# SIP over TLS and WSS: the configured certificate, else a self-signed one made once.
+if [ -z "${EDGE_TLS_CERT:-}" ]; then
+  tls_dir="$run_dir/tls"
+  EDGE_TLS_CERT="$tls_dir/edge-cert.pem"
+  EDGE_TLS_KEY="$tls_dir/edge-key.pem"
+  if [ ! -s "$EDGE_TLS_CERT" ]; then
+    mkdir -p "$tls_dir"
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 825 \
+      -subj "/CN=callwire-edge" -addext "subjectAltName=IP:${SIP_LISTEN_IP:-127.0.0.1},DNS:localhost" \
+      -keyout "$EDGE_TLS_KEY" -out "$EDGE_TLS_CERT" 2>/dev/null
+    chmod 600 "$EDGE_TLS_KEY"
+  fi
+fi
+: "${EDGE_TLS_KEY:?EDGE_TLS_KEY must be set with EDGE_TLS_CERT}"
+export EDGE_TLS_CERT EDGE_TLS_KEY
+export EDGE_CTL_SOCKET="unix:$run_dir/kamailio_ctl"
+export EDGE_AUTH_SECRET SIP_LISTEN_IP SIP_PORT SIP_TLS_PORT SIP_WSS_PORT SIP_MIN_EXPIRES SIP_MAX_EXPIRES SIP_NO_ANSWER_MS EDGE_RPC_PORT EDGE_CHILDREN
+# usrloc stores timestamps without a zone: keep them in UTC, as the API reads them.
+export TZ=UTC
+# Started as root, the edge drops to the unprivileged user of the Debian package after binding its ports.
+privileges=()
+if [ "$(id -u)" -eq 0 ] && id kamailio >/dev/null 2>&1; then
+  chown -R kamailio:kamailio "$run_dir"
+  privileges=(-u kamailio -g kamailio)
+fi
+# Shared memory holds every transaction (and completed ones for a few seconds): Kamailio's default 64 MB
+# runs out between 300 and 450 calls/s (docs/BENCHMARKS.md).
+exec kamailio -DD -E "${privileges[@]}" -m "${EDGE_SHM_MB:-256}" -f "$ROOT/infra/kamailio/kamailio.cfg" -Y "$run_dir" -P "$run_dir/kamailio.pid"

@@ -1,0 +1,48 @@
+import { ConfigError, loadConfig } from './callwire-config';
+
+const base = { DATABASE_URL: 'postgresql://u:p@127.0.0.1/db', ADMIN_API_KEY: 'k'.repeat(32) };
+
+describe('loadConfig', () => {
+  it('applies defaults', () => {
+    expect(loadConfig(base)).toEqual({
+      host: '0.0.0.0',
+      port: 3000,
+      publicUrl: 'http://localhost:3000',
+      databaseUrl: base.DATABASE_URL,
+      redisUrl: 'redis://127.0.0.1:6379',
+      queuePrefix: 'callwire',
+      adminApiKey: base.ADMIN_API_KEY,
+      sipDomainSuffix: 'callwire.localhost',
+      bodyLimitBytes: 102400,
+      workerHealthHost: '127.0.0.1',
+      workerHealthPort: 3001,
+      edgeRpcUrl: 'http://127.0.0.1:5090/RPC',
+    });
+  });
+
+  it('reads overrides and trims a trailing slash from PUBLIC_URL', () => {
+    const config = loadConfig({
+      ...base,
+      PORT: '8080',
+      PUBLIC_URL: 'https://api.example.com/',
+      SIP_DOMAIN_SUFFIX: 'SIP.Example.COM',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      publicUrl: 'https://api.example.com',
+      sipDomainSuffix: 'sip.example.com',
+    });
+  });
+
+  it.each([
+    [{ ...base, DATABASE_URL: '' }, /DATABASE_URL/],
+    [{ ...base, ADMIN_API_KEY: undefined }, /ADMIN_API_KEY/],
+    [{ ...base, ADMIN_API_KEY: 'short' }, /at least 32/],
+    [{ ...base, PORT: 'http' }, /PORT must be an integer/],
+    [{ ...base, PORT: '70000' }, /PORT must be an integer/],
+    [{ ...base, BODY_LIMIT_BYTES: '10' }, /BODY_LIMIT_BYTES/],
+  ])('refuses invalid settings with a clear message (%#)', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

@@ -1,0 +1,62 @@
+/** Settings for every Callwire process, read once from the environment (and `.env`). */
+export interface CallwireConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly publicUrl: string;
+  readonly databaseUrl: string;
+  readonly redisUrl: string;
+  /** Prefix for BullMQ keys in Redis: lets several installations (or test runs) share one Redis. */
+  readonly queuePrefix: string;
+  readonly adminApiKey: string;
+  /** New accounts without an explicit sipDomain get `<slug>.<sipDomainSuffix>`. */
+  readonly sipDomainSuffix: string;
+  readonly bodyLimitBytes: number;
+  readonly workerHealthHost: string;
+  readonly workerHealthPort: number;
+  /** Kamailio's JSON-RPC endpoint (loopback only), used by the worker to drive the edge. */
+  readonly edgeRpcUrl: string;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function required(env: Env, name: string): string {
+  const value = env[name]?.trim();
+  if (!value) throw new ConfigError(`${name} must be set (see .env.example)`);
+  return value;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+const MIN_ADMIN_KEY_LENGTH = 32;
+
+export function loadConfig(env: Env = process.env): CallwireConfig {
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const adminApiKey = required(env, 'ADMIN_API_KEY');
+  if (adminApiKey.length < MIN_ADMIN_KEY_LENGTH) {
+    throw new ConfigError(`ADMIN_API_KEY must be at least ${MIN_ADMIN_KEY_LENGTH} characters`);
+  }
+  return {
+    host: env.HOST?.trim() || '0.0.0.0',
+    port,
+    publicUrl: (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, ''),
+    databaseUrl: required(env, 'DATABASE_URL'),
+    redisUrl: env.REDIS_URL?.trim() || 'redis://127.0.0.1:6379',
+    queuePrefix: env.QUEUE_PREFIX?.trim() || 'callwire',
+    adminApiKey,
+    sipDomainSuffix: (env.SIP_DOMAIN_SUFFIX?.trim() || 'callwire.localhost').toLowerCase(),
+    bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 100 * 1024, 1024, 10 * 1024 * 1024),
+    workerHealthHost: env.WORKER_HEALTH_HOST?.trim() || '127.0.0.1',
+    workerHealthPort: integer(env, 'WORKER_HEALTH_PORT', 3001, 0, 65535),
+    edgeRpcUrl: `http://127.0.0.1:${integer(env, 'EDGE_RPC_PORT', 5090, 1, 65535)}/RPC`,
+  };
+}

@@ -1,0 +1,2 @@
+export * from './callwire-config';
+export * from './config.module';

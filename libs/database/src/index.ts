@@ -1,0 +1,6 @@
+export * from './database.module';
+export * from './prisma.service';
+export * from './database.probe';
+export * from './errors';
+export { Prisma } from './generated/client';
+export type { Account, ApiKey, SipUser } from './generated/client';

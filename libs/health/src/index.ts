@@ -1,0 +1,2 @@
+export * from './readiness.module';
+export * from './readiness.service';

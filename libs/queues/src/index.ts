@@ -1,0 +1,5 @@
+export * from './queue-names';
+export * from './jobs';
+export * from './redis-connection';
+export * from './queues.module';
+export * from './redis.probe';

@@ -1,0 +1,90 @@
+import { ApiHarness } from '../support/api-harness';
+import { type CallOutcome, KamailioHarness, runSipp, startSippUas } from '../support/sip-harness';
+
+type Tenant = { accountId: string; sipDomain: string; key: string };
+
+const PASSWORD = 'call-test-password';
+
+describe('SIP edge: calls between registered SIP phones (e2e, Kamailio + SIPp)', () => {
+  let api: ApiHarness;
+  let edge: KamailioHarness;
+  let acme: Tenant;
+
+  beforeAll(async () => {
+    api = await ApiHarness.start();
+    edge = await KamailioHarness.start();
+    acme = await api.createTenant('Calls Acme');
+    for (const username of ['alice', 'bob', 'nobody']) {
+      await api.request('POST', '/v1/sip-users', { key: acme.key, body: { username, password: PASSWORD } });
+    }
+  }, 60_000);
+  afterAll(async () => {
+    await edge?.stop();
+    await api?.close();
+  });
+
+  const registerBob = (expires: number, localPort?: number) =>
+    runSipp({
+      scenario: 'register',
+      final: 200,
+      edgePort: edge.port,
+      localPort,
+      keys: { user: 'bob', domain: acme.sipDomain, expires: String(expires) },
+      auth: { username: 'bob', password: PASSWORD },
+    });
+
+  /**
+   * bob's phone: registers from a port, then (as a SIPp UAS on that port) handles one call as `outcome`
+   * says. It unregisters afterwards: a stale contact would get a parallel branch of the next call.
+   */
+  async function withCallee(outcome: CallOutcome, placeCall: () => Promise<unknown>) {
+    const registration = await registerBob(60);
+    expect(registration).toMatchObject({ exitCode: 0 });
+    const callee = await startSippUas({
+      scenario: 'callee',
+      outcome,
+      edgePort: edge.port,
+      localPort: registration.localPort,
+      keys: { user: 'bob', domain: acme.sipDomain },
+      timeoutSeconds: 20,
+    });
+    try {
+      await placeCall();
+      expect(await callee.done).toMatchObject({ exitCode: 0 });
+    } finally {
+      await callee.done;
+      expect(await registerBob(0, registration.localPort)).toMatchObject({ exitCode: 0 });
+    }
+  }
+
+  const call = (target: string, outcome: CallOutcome, final?: number) =>
+    runSipp({
+      scenario: 'caller',
+      outcome,
+      final,
+      edgePort: edge.port,
+      keys: { user: 'alice', domain: acme.sipDomain, target, target_domain: acme.sipDomain },
+      auth: { username: 'alice', password: PASSWORD },
+      timeoutSeconds: 20,
+    });
+
+  it('answered: INVITE (digest 407) → 180 → 200 → ACK → BYE, all through the edge', async () => {
+    await withCallee('answer', async () => expect(await call('bob', 'answer')).toMatchObject({ exitCode: 0 }));
+  });
+
+  it('busy: the callee answers 486 and the caller gets it', async () => {
+    await withCallee('reject', async () => expect(await call('bob', 'reject', 486)).toMatchObject({ exitCode: 0 }));
+  });
+
+  it('canceled: the caller hangs up while it rings → 487, the callee sees the CANCEL', async () => {
+    await withCallee('cancel', async () => expect(await call('bob', 'cancel')).toMatchObject({ exitCode: 0 }));
+  });
+
+  it('no answer: the edge gives up after SIP_NO_ANSWER_MS → 408, and cancels the callee', async () => {
+    await withCallee('cancel', async () => expect(await call('bob', 'reject', 408)).toMatchObject({ exitCode: 0 }));
+  });
+
+  it('a user who is not registered → 404', async () => {
+    expect(await call('nobody', 'reject', 404)).toMatchObject({ exitCode: 0 });
+  });
+});

@@ -1,0 +1,33 @@
+import { execFileSync } from 'node:child_process';
+import { Client } from 'pg';
+import { ROOT, loadEnv, prismaEnv, randomRunId, withDatabase } from './test-run';
+
+/**
+ * Each test run gets its own database (migrated with the real migrations) and its own BullMQ key
+ * prefix, so parallel runs and a running `npm run up` never see each other's data.
+ */
+export default async function globalSetup(): Promise<void> {
+  loadEnv();
+  const baseUrl = process.env.DATABASE_URL;
+  if (!baseUrl) throw new Error('DATABASE_URL is not set: run `npm test` (it prepares .env)');
+  const runId = randomRunId();
+  const database = `callwire_test_${runId}`;
+
+  const admin = new Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${database}"`);
+  await admin.end();
+
+  const databaseUrl = withDatabase(baseUrl, database);
+  execFileSync('npx', ['--no-install', 'prisma', 'migrate', 'deploy'], {
+    cwd: ROOT,
+    env: prismaEnv(databaseUrl),
+    stdio: 'pipe',
+  });
+
+  process.env.CALLWIRE_TEST_BASE_DATABASE_URL = baseUrl;
+  process.env.CALLWIRE_TEST_DATABASE = database;
+  process.env.DATABASE_URL = databaseUrl;
+  process.env.QUEUE_PREFIX = `cwtest-${runId}`;
+  process.env.ADMIN_API_KEY = process.env.ADMIN_API_KEY || `cwadmin_test_${runId}_${'x'.repeat(24)}`;
+}
