@@ -5,6 +5,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 [ -f "$ROOT/.env" ] && load_env
 : "${DATABASE_URL:?DATABASE_URL is not set}"
 : "${EDGE_AUTH_SECRET:?EDGE_AUTH_SECRET is not set (npm run up generates it in .env)}"
+: "${CLIENT_TOKEN_SECRET:?CLIENT_TOKEN_SECRET is not set (npm run up generates it in .env)}"
 
 run_dir="${EDGE_RUN_DIR:-$RUN_DIR/kamailio}"
 mkdir -p "$run_dir"
@@ -26,6 +27,9 @@ fi
 : "${EDGE_TLS_KEY:?EDGE_TLS_KEY must be set with EDGE_TLS_CERT}"
 export EDGE_TLS_CERT EDGE_TLS_KEY
 export EDGE_CTL_SOCKET="unix:$run_dir/kamailio_ctl"
+# rtpengine's ng control port (loopback only), see rtpengine.sh.
+export EDGE_RTPENGINE_SOCK="udp:127.0.0.1:${RTPENGINE_NG_PORT:-2223}"
+export CLIENT_TOKEN_SECRET
 export EDGE_AUTH_SECRET SIP_LISTEN_IP SIP_PORT SIP_TLS_PORT SIP_WSS_PORT SIP_MIN_EXPIRES SIP_MAX_EXPIRES SIP_NO_ANSWER_MS EDGE_RPC_PORT EDGE_CHILDREN
 # usrloc stores timestamps without a zone: keep them in UTC, as the API reads them.
 export TZ=UTC

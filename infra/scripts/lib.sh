@@ -62,7 +62,7 @@ ensure_env_file() {
     grep -q "^$key=" "$env_file" || { echo "$line" >> "$env_file"; log "added $key to .env"; }
   done < "$ROOT/.env.example"
   local secret
-  for secret in ADMIN_API_KEY EDGE_AUTH_SECRET; do
+  for secret in ADMIN_API_KEY EDGE_AUTH_SECRET CLIENT_TOKEN_SECRET TURN_SECRET; do
     if grep -q "^$secret=\$" "$env_file"; then
       local value
       value="$(random_secret 32)"
@@ -180,10 +180,17 @@ migrate_database() {
 }
 
 # The SIP edge: Kamailio with the modules its configuration loads (Debian packages), and openssl for the
-# self-signed certificate.
+# self-signed certificate; rtpengine (WebRTC media gateway) and coturn (TURN) for browsers.
 ensure_sip_edge() {
+  local had_media=1
+  dpkg-query -W -f='${Status}' rtpengine-daemon coturn 2>/dev/null | grep -vq 'not-installed' || had_media=0
   apt_install kamailio kamailio-postgres-modules kamailio-tls-modules kamailio-websocket-modules \
-    kamailio-json-modules openssl
+    kamailio-json-modules kamailio-autheph-modules openssl rtpengine-daemon coturn
+  # Callwire runs its own rtpengine and coturn with generated settings: the packages' own services would
+  # take the same ports, so they are switched off when this setup installed them.
+  if [ "$had_media" -eq 0 ] && [ -d /run/systemd/system ]; then
+    as_root systemctl disable --now rtpengine-daemon coturn >/dev/null 2>&1 || true
+  fi
 }
 
 # Everything both commands need, serialised so that `up` and `test` can run at the same time.

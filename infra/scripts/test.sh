@@ -3,12 +3,15 @@
 # Extra arguments go to Jest, e.g. `npm test -- sip-users`.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 prepare
-apt_install sip-tester # SIPp: the SIP client of the edge tests
+apt_install sip-tester chromium # SIPp and a real browser: the clients of the edge tests
 cd "$ROOT"
 log "type check"
 npx --no-install tsc --noEmit -p tsconfig.json
+npx --no-install tsc --noEmit -p libs/browser-sdk/tsconfig.json # browser code: DOM types, no Node types
 log "lint"
 npx --no-install eslint --max-warnings 0 .
 npx --no-install prettier --check . >/dev/null || die "formatting: run npm run format"
+log "browser SDK bundle" # the browser tests load it from the API
+npm run --silent build:sdk
 log "tests"
 npx --no-install jest --ci "$@"

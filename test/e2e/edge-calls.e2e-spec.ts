@@ -1,5 +1,5 @@
 import { ApiHarness } from '../support/api-harness';
-import { type CallOutcome, KamailioHarness, runSipp, startSippUas } from '../support/sip-harness';
+import { type CallOutcome, KamailioHarness, runSipp, startRegisteredCallee } from '../support/sip-harness';
 
 type Tenant = { accountId: string; sipDomain: string; key: string };
 
@@ -23,37 +23,20 @@ describe('SIP edge: calls between registered SIP phones (e2e, Kamailio + SIPp)',
     await api?.close();
   });
 
-  const registerBob = (expires: number, localPort?: number) =>
-    runSipp({
-      scenario: 'register',
-      final: 200,
-      edgePort: edge.port,
-      localPort,
-      keys: { user: 'bob', domain: acme.sipDomain, expires: String(expires) },
-      auth: { username: 'bob', password: PASSWORD },
-    });
-
-  /**
-   * bob's phone: registers from a port, then (as a SIPp UAS on that port) handles one call as `outcome`
-   * says. It unregisters afterwards: a stale contact would get a parallel branch of the next call.
-   */
+  /** bob's phone (SIPp) takes one call as `outcome` says while `placeCall` runs. */
   async function withCallee(outcome: CallOutcome, placeCall: () => Promise<unknown>) {
-    const registration = await registerBob(60);
-    expect(registration).toMatchObject({ exitCode: 0 });
-    const callee = await startSippUas({
-      scenario: 'callee',
-      outcome,
+    const callee = await startRegisteredCallee({
       edgePort: edge.port,
-      localPort: registration.localPort,
-      keys: { user: 'bob', domain: acme.sipDomain },
-      timeoutSeconds: 20,
+      user: 'bob',
+      domain: acme.sipDomain,
+      password: PASSWORD,
+      outcome,
     });
     try {
       await placeCall();
       expect(await callee.done).toMatchObject({ exitCode: 0 });
     } finally {
-      await callee.done;
-      expect(await registerBob(0, registration.localPort)).toMatchObject({ exitCode: 0 });
+      await callee.finish();
     }
   }
 

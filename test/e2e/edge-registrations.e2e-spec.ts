@@ -228,7 +228,7 @@ describe('SIP edge: registrations with digest auth (e2e, Kamailio + SIPp)', () =
 
     it('retries while the edge is down, and applies the change once it is back', async () => {
       const hank = await registerFresh('hank', 'hank-password');
-      await edge.stop();
+      await edge.stopEdge();
       await api.request('PATCH', `/v1/sip-users/${hank.id}`, { key: acme.key, body: { enabled: false } });
       await new Promise((r) => setTimeout(r, 1000));
       await edge.launch(); // reloads hank's registration from PostgreSQL

@@ -5,10 +5,12 @@ import { once } from 'node:events';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { stopChild } from './child-process';
 import { freeSipPort } from './free-port';
+import { RtpengineHarness } from './media-harness';
 import { ROOT } from './test-run';
 
-/** The real SIP edge (infra/scripts/kamailio.sh) on its own port, against the test database. */
+/** The real SIP edge (infra/scripts/kamailio.sh) on its own ports, with its own rtpengine, against the test database. */
 export class KamailioHarness {
   private child: ChildProcess | undefined;
   private log = '';
@@ -21,6 +23,8 @@ export class KamailioHarness {
     readonly rpcPort: number,
     readonly tlsPort: number,
     readonly wssPort: number,
+    /** The WebRTC media gateway this edge drives. */
+    readonly media: RtpengineHarness,
   ) {}
 
   static async start(): Promise<KamailioHarness> {
@@ -30,7 +34,7 @@ export class KamailioHarness {
       await freeSipPort(),
       await freeSipPort(),
     ];
-    const edge = new KamailioHarness(port, rpcPort, tlsPort, wssPort);
+    const edge = new KamailioHarness(port, rpcPort, tlsPort, wssPort, await RtpengineHarness.start());
     await edge.launch();
     return edge;
   }
@@ -50,6 +54,7 @@ export class KamailioHarness {
         EDGE_CHILDREN: '2',
         EDGE_AUTH_SECRET: this.authSecret,
         EDGE_RUN_DIR: this.runDir,
+        RTPENGINE_NG_PORT: String(this.media.ngPort),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -61,7 +66,7 @@ export class KamailioHarness {
       if (child.exitCode !== null) break;
       if (await this.answersKeepalive()) return;
     }
-    await this.stop();
+    await this.stopEdge();
     throw new Error(`kamailio did not start on ${this.port}:\n${this.log}`);
   }
 
@@ -95,18 +100,19 @@ export class KamailioHarness {
   }
 
   async restart(): Promise<void> {
-    await this.stop();
+    await this.stopEdge();
     await this.launch();
   }
 
+  /** Stops the edge and its media gateway. */
   async stop(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = once(child, 'exit');
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    await exited;
-    clearTimeout(timer);
+    await this.stopEdge();
+    await this.media.stop();
+  }
+
+  /** Stops the edge only (the media gateway keeps running, as in a restart). */
+  stopEdge(): Promise<void> {
+    return stopChild(this.child);
   }
 }
 
@@ -141,6 +147,10 @@ export interface SippRun {
   readonly keys?: Record<string, string>;
   readonly auth?: { readonly username: string; readonly password: string };
   readonly timeoutSeconds?: number;
+  /** Echo the RTP it receives back to the sender (SIPp -rtp_echo on its own media port). */
+  readonly rtpEcho?: boolean;
+  /** For caller/answer: how long the call stays up before SIPp sends BYE (default 200 ms). */
+  readonly holdMs?: number;
 }
 
 /** Runs one SIPp call (real SIP on loopback) and resolves when SIPp exits: 0 = the scenario passed. */
@@ -150,6 +160,7 @@ export async function runSipp(run: SippRun): Promise<SippResult & { localPort: n
   let scenario = readFileSync(resolve(ROOT, 'test/sipp', `${run.scenario}.xml`), 'utf8');
   scenario = selectOutcome(scenario, run.outcome);
   if (run.final !== undefined) scenario = scenario.replaceAll('__FINAL__', String(run.final));
+  scenario = scenario.replaceAll('__HOLD_MS__', String(run.holdMs ?? 200));
   const scenarioFile = join(mkdtempSync(join(tmpdir(), 'callwire-sipp-')), `${run.scenario}.xml`);
   writeFileSync(scenarioFile, scenario);
 
@@ -163,6 +174,7 @@ export async function runSipp(run: SippRun): Promise<SippResult & { localPort: n
     args.push('-key', key, value);
   }
   if (run.auth) args.push('-au', run.auth.username, '-ap', run.auth.password);
+  if (run.rtpEcho) args.push('-rtp_echo', '-mp', String(await freeSipPort()));
 
   const child = spawn('sipp', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -178,4 +190,47 @@ export async function startSippUas(run: SippRun): Promise<{ localPort: number; d
   const done = runSipp({ ...run, localPort });
   await new Promise((r) => setTimeout(r, 300)); // let SIPp bind its port
   return { localPort, done };
+}
+
+/**
+ * A SIP phone (SIPp) that registers `user` from its own port, then takes one call there as `outcome` says.
+ * `finish()` waits for the call's scenario and unregisters: a stale contact would fork the next call.
+ */
+export async function startRegisteredCallee(phone: {
+  readonly edgePort: number;
+  readonly user: string;
+  readonly domain: string;
+  readonly password: string;
+  readonly outcome: CallOutcome;
+  readonly rtpEcho?: boolean;
+}): Promise<{ readonly done: Promise<SippResult>; finish(): Promise<SippResult> }> {
+  const register = (expires: number, localPort?: number) =>
+    runSipp({
+      scenario: 'register',
+      final: 200,
+      edgePort: phone.edgePort,
+      localPort,
+      keys: { user: phone.user, domain: phone.domain, expires: String(expires) },
+      auth: { username: phone.user, password: phone.password },
+    });
+  const registration = await register(60);
+  if (registration.exitCode !== 0) throw new Error(`${phone.user} did not register:\n${registration.output}`);
+  const callee = await startSippUas({
+    scenario: 'callee',
+    outcome: phone.outcome,
+    edgePort: phone.edgePort,
+    localPort: registration.localPort,
+    keys: { user: phone.user, domain: phone.domain },
+    rtpEcho: phone.rtpEcho,
+    timeoutSeconds: 30,
+  });
+  return {
+    done: callee.done,
+    finish: async () => {
+      const result = await callee.done;
+      const unregistered = await register(0, registration.localPort);
+      if (unregistered.exitCode !== 0) throw new Error(`${phone.user} did not unregister:\n${unregistered.output}`);
+      return result;
+    },
+  };
 }

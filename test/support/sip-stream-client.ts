@@ -107,7 +107,7 @@ const statusOf = (message: string) => Number(/^SIP\/2\.0 (\d{3})/.exec(message)?
 /** REGISTER, answer the 401 with digest; resolves with the final status code. */
 export async function registerOverLink(
   link: SipLink,
-  account: { user: string; domain: string; password: string; expires?: number },
+  account: { user: string; domain: string; password: string; expires?: number; authUser?: string },
 ): Promise<{ status: number; contact: string }> {
   const { user, domain, password } = account;
   const uri = `sip:${domain}`;
@@ -136,6 +136,6 @@ export async function registerOverLink(
   const challenge = await link.nextMessage();
   if (statusOf(challenge) !== 401) return { status: statusOf(challenge), contact };
   const header = /\r\nWWW-Authenticate:\s*([^\r\n]+)/i.exec(challenge)?.[1] ?? '';
-  link.send(request(2, digestAuthorization(header, user, password, uri)));
+  link.send(request(2, digestAuthorization(header, account.authUser ?? user, password, uri)));
   return { status: statusOf(await link.nextMessage()), contact };
 }

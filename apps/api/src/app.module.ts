@@ -5,8 +5,10 @@ import { QueuesModule } from '@callwire/queues';
 import { AccountsModule } from './accounts/accounts.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';
+import { ClientTokensModule } from './client-tokens/client-tokens.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { PhoneModule } from './phone/phone.module';
 import { RegistrationsModule } from './registrations/registrations.module';
 import { SipUsersModule } from './sip-users/sip-users.module';
 
@@ -19,9 +21,11 @@ import { SipUsersModule } from './sip-users/sip-users.module';
     AccountsModule,
     ApiKeysModule,
     SipUsersModule,
+    ClientTokensModule,
     RegistrationsModule,
     HealthModule,
     MetricsModule,
+    PhoneModule,
   ],
 })
 export class AppModule {}

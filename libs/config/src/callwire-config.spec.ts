@@ -1,6 +1,11 @@
 import { ConfigError, loadConfig } from './callwire-config';
 
-const base = { DATABASE_URL: 'postgresql://u:p@127.0.0.1/db', ADMIN_API_KEY: 'k'.repeat(32) };
+const base = {
+  DATABASE_URL: 'postgresql://u:p@127.0.0.1/db',
+  ADMIN_API_KEY: 'k'.repeat(32),
+  CLIENT_TOKEN_SECRET: 'c'.repeat(32),
+  TURN_SECRET: 't'.repeat(32),
+};
 
 describe('loadConfig', () => {
   it('applies defaults', () => {
@@ -17,6 +22,13 @@ describe('loadConfig', () => {
       workerHealthHost: '127.0.0.1',
       workerHealthPort: 3001,
       edgeRpcUrl: 'http://127.0.0.1:5090/RPC',
+      clientTokens: {
+        secret: base.CLIENT_TOKEN_SECRET,
+        turnSecret: base.TURN_SECRET,
+        wsUrl: 'wss://127.0.0.1:8443',
+        iceHost: '127.0.0.1',
+        turnPort: 3478,
+      },
     });
   });
 
@@ -38,6 +50,8 @@ describe('loadConfig', () => {
     [{ ...base, DATABASE_URL: '' }, /DATABASE_URL/],
     [{ ...base, ADMIN_API_KEY: undefined }, /ADMIN_API_KEY/],
     [{ ...base, ADMIN_API_KEY: 'short' }, /at least 32/],
+    [{ ...base, CLIENT_TOKEN_SECRET: undefined }, /CLIENT_TOKEN_SECRET/],
+    [{ ...base, TURN_SECRET: 'short' }, /TURN_SECRET must be at least 32/],
     [{ ...base, PORT: 'http' }, /PORT must be an integer/],
     [{ ...base, PORT: '70000' }, /PORT must be an integer/],
     [{ ...base, BODY_LIMIT_BYTES: '10' }, /BODY_LIMIT_BYTES/],

@@ -15,6 +15,20 @@ export interface CallwireConfig {
   readonly workerHealthPort: number;
   /** Kamailio's JSON-RPC endpoint (loopback only), used by the worker to drive the edge. */
   readonly edgeRpcUrl: string;
+  readonly clientTokens: ClientTokenSettings;
+}
+
+/** Browsers: how client tokens are signed, and where their clients connect. */
+export interface ClientTokenSettings {
+  /** HMAC key shared with the edge (auth_ephemeral), which checks every token itself. */
+  readonly secret: string;
+  /** HMAC key shared with coturn (use-auth-secret) for short-lived TURN credentials. */
+  readonly turnSecret: string;
+  /** The edge's SIP-over-WebSocket URL. */
+  readonly wsUrl: string;
+  /** STUN/TURN host and port (coturn) handed to browsers as iceServers. */
+  readonly iceHost: string;
+  readonly turnPort: number;
 }
 
 export class ConfigError extends Error {}
@@ -38,6 +52,26 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
 }
 
 const MIN_ADMIN_KEY_LENGTH = 32;
+const MIN_SECRET_LENGTH = 32;
+
+function secret(env: Env, name: string): string {
+  const value = required(env, name);
+  if (value.length < MIN_SECRET_LENGTH)
+    throw new ConfigError(`${name} must be at least ${MIN_SECRET_LENGTH} characters`);
+  return value;
+}
+
+function clientTokenSettings(env: Env): ClientTokenSettings {
+  // Browsers reach the edge where phones do unless a public name (the certificate's) is set.
+  const host = env.EDGE_PUBLIC_HOST?.trim() || env.SIP_LISTEN_IP?.trim() || '127.0.0.1';
+  return {
+    secret: secret(env, 'CLIENT_TOKEN_SECRET'),
+    turnSecret: secret(env, 'TURN_SECRET'),
+    wsUrl: `wss://${host}:${integer(env, 'SIP_WSS_PORT', 8443, 1, 65535)}`,
+    iceHost: host,
+    turnPort: integer(env, 'TURN_PORT', 3478, 1, 65535),
+  };
+}
 
 export function loadConfig(env: Env = process.env): CallwireConfig {
   const port = integer(env, 'PORT', 3000, 0, 65535);
@@ -58,5 +92,6 @@ export function loadConfig(env: Env = process.env): CallwireConfig {
     workerHealthHost: env.WORKER_HEALTH_HOST?.trim() || '127.0.0.1',
     workerHealthPort: integer(env, 'WORKER_HEALTH_PORT', 3001, 0, 65535),
     edgeRpcUrl: `http://127.0.0.1:${integer(env, 'EDGE_RPC_PORT', 5090, 1, 65535)}/RPC`,
+    clientTokens: clientTokenSettings(env),
   };
 }

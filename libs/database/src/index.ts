@@ -3,4 +3,4 @@ export * from './prisma.service';
 export * from './database.probe';
 export * from './errors';
 export { Prisma } from './generated/client';
-export type { Account, ApiKey, SipUser } from './generated/client';
+export type { Account, ApiKey, ClientToken, SipUser } from './generated/client';

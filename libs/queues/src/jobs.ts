@@ -8,8 +8,20 @@ export interface ApiKeyUsageJob {
 /** Why a SIP user's registrations are removed from the edge. */
 export type DeregistrationReason = 'disabled' | 'deleted' | 'credentials-rotated';
 
-/** Payload of QueueName.EdgeSync jobs: remove every registration of an AoR (`user@sipDomain`) at the edge. */
+/** Edge-sync job: remove every registration of an AoR (`user@sipDomain`) at the edge. */
 export interface DeregisterUserJob {
+  readonly kind: 'deregister-user';
   readonly aor: string;
   readonly reason: DeregistrationReason;
 }
+
+/** Edge-sync job: refuse a client token from now on and remove the registrations made with it. */
+export interface RevokeClientTokenJob {
+  readonly kind: 'revoke-client-token';
+  readonly tokenId: string;
+  /** Unix time (s) the token expires: the edge forgets the revocation after that. */
+  readonly expiresAt: number;
+}
+
+/** Payload of QueueName.EdgeSync jobs: produced by the API's EdgeSyncProducer, applied by the worker. */
+export type EdgeSyncJob = DeregisterUserJob | RevokeClientTokenJob;

@@ -12,7 +12,12 @@ describe('ApiKeyAuthenticator', () => {
   const findCredentialsByPrefix = jest.fn(async (prefix: string) => (prefix === issued.prefix ? stored : null));
   const record = jest.fn();
   const authenticator = new ApiKeyAuthenticator(
-    loadConfig({ DATABASE_URL: 'postgresql://x@127.0.0.1/x', ADMIN_API_KEY: ADMIN_KEY }),
+    loadConfig({
+      DATABASE_URL: 'postgresql://x@127.0.0.1/x',
+      ADMIN_API_KEY: ADMIN_KEY,
+      CLIENT_TOKEN_SECRET: 'c'.repeat(32),
+      TURN_SECRET: 't'.repeat(32),
+    }),
     { findCredentialsByPrefix } as Pick<ApiKeysRepository, 'findCredentialsByPrefix'> as ApiKeysRepository,
     { record } as Pick<ApiKeyUsageProducer, 'record'> as ApiKeyUsageProducer,
   );

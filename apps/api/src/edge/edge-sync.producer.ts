@@ -1,20 +1,34 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import type { Queue } from 'bullmq';
-import { type DeregisterUserJob, type DeregistrationReason, QueueName } from '@callwire/queues';
+import type { JobsOptions, Queue } from 'bullmq';
+import { type DeregistrationReason, type EdgeSyncJob, QueueName } from '@callwire/queues';
+
+/** Retried with backoff while the edge is down (about 8 minutes in all). */
+const EDGE_JOB_OPTIONS: JobsOptions = {
+  attempts: 10,
+  backoff: { type: 'exponential', delay: 500 },
+  removeOnComplete: true,
+  removeOnFail: 1000,
+};
 
 /** The API never calls the edge inline: what the edge must learn goes to the worker as a job. */
 @Injectable()
 export class EdgeSyncProducer {
-  constructor(@InjectQueue(QueueName.EdgeSync) private readonly queue: Queue<DeregisterUserJob>) {}
+  constructor(@InjectQueue(QueueName.EdgeSync) private readonly queue: Queue<EdgeSyncJob>) {}
 
   async deregisterUser(username: string, sipDomain: string, reason: DeregistrationReason): Promise<void> {
-    const job: DeregisterUserJob = { aor: `${username}@${sipDomain}`, reason };
-    await this.queue.add('deregister-user', job, {
-      attempts: 10,
-      backoff: { type: 'exponential', delay: 500 },
-      removeOnComplete: true,
-      removeOnFail: 1000,
+    await this.add({ kind: 'deregister-user', aor: `${username}@${sipDomain}`, reason });
+  }
+
+  async revokeClientToken(token: { readonly id: string; readonly expiresAt: Date }): Promise<void> {
+    await this.add({
+      kind: 'revoke-client-token',
+      tokenId: token.id,
+      expiresAt: Math.floor(token.expiresAt.getTime() / 1000),
     });
+  }
+
+  private async add(job: EdgeSyncJob): Promise<void> {
+    await this.queue.add(job.kind, job, EDGE_JOB_OPTIONS);
   }
 }

@@ -1,4 +1,4 @@
-import { sourceAddressOf, toRegistrationDto, transportOf } from './registration-row.mapper';
+import { identityOf, sourceAddressOf, toRegistrationDto, transportOf } from './registration-row.mapper';
 
 describe('registration rows', () => {
   it.each([
@@ -32,6 +32,7 @@ describe('registration rows', () => {
         userAgent: 'phone',
         expiresAt,
         sipUserId: 'u1',
+        clientTokenId: null,
       }),
     ).toEqual({
       aor: 'sip:alice@acme.example',
@@ -41,6 +42,13 @@ describe('registration rows', () => {
       userAgent: 'phone',
       expiresAt,
       sipUserId: 'u1',
+      identity: null,
+      clientTokenId: null,
     });
+  });
+
+  it('names the client identity of a client.<identity> registration', () => {
+    expect(identityOf('client.bob')).toBe('bob');
+    expect(identityOf('alice')).toBeNull();
   });
 });

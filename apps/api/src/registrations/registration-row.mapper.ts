@@ -1,3 +1,4 @@
+import { CLIENT_IDENTITY_PREFIX } from '@callwire/client-token';
 import type { RegistrationDto } from './dto/registration.dto';
 import type { RegistrationRow } from './registrations.repository';
 
@@ -18,6 +19,11 @@ export function transportOf(row: Pick<RegistrationRow, 'socket' | 'received' | '
   return socketProto ?? uriProto ?? 'udp';
 }
 
+/** `client.bob` → `bob`: client identities are registered under the reserved prefix. */
+export function identityOf(username: string): string | null {
+  return username.startsWith(CLIENT_IDENTITY_PREFIX) ? username.slice(CLIENT_IDENTITY_PREFIX.length) : null;
+}
+
 export function toRegistrationDto(row: RegistrationRow): RegistrationDto {
   return {
     aor: `sip:${row.username}@${row.domain}`,
@@ -27,5 +33,7 @@ export function toRegistrationDto(row: RegistrationRow): RegistrationDto {
     userAgent: row.userAgent,
     expiresAt: row.expiresAt,
     sipUserId: row.sipUserId,
+    identity: identityOf(row.username),
+    clientTokenId: row.clientTokenId,
   };
 }

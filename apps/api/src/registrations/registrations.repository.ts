@@ -13,6 +13,8 @@ export interface RegistrationRow {
   readonly userAgent: string;
   readonly expiresAt: Date;
   readonly sipUserId: string | null;
+  /** The client token the contact registered with (the edge tags it in location_attrs), if any. */
+  readonly clientTokenId: string | null;
 }
 
 @Injectable()
@@ -26,10 +28,11 @@ export class RegistrationsRepository {
   async listActive(accountId: string): Promise<RegistrationRow[]> {
     const { rows } = await this.pool.query<RegistrationRow>(
       `SELECT l.username, l.domain, l.contact, l.received, l.socket, l.user_agent AS "userAgent",
-              l.expires AT TIME ZONE 'UTC' AS "expiresAt", u.id AS "sipUserId"
+              l.expires AT TIME ZONE 'UTC' AS "expiresAt", u.id AS "sipUserId", t.avalue AS "clientTokenId"
          FROM location l
          JOIN accounts a ON a.sip_domain = l.domain
          LEFT JOIN sip_users u ON u.account_id = a.id AND u.username = l.username
+         LEFT JOIN location_attrs t ON t.ruid = l.ruid AND t.aname = 'token'
         WHERE a.id = $1 AND l.expires > (now() AT TIME ZONE 'UTC')
         ORDER BY l.username, l.id`,
       [accountId],

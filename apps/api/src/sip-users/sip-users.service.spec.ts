@@ -1,5 +1,6 @@
 import { Prisma, type SipUser } from '@callwire/database';
 import { ConflictProblemException, NotFoundProblemException } from '../common/problem';
+import type { ClientTokenService } from '../client-tokens/client-tokens.service';
 import type { EdgeSyncProducer } from '../edge/edge-sync.producer';
 import { computeHa1 } from './ha1';
 import type { SipUsersRepository } from './sip-users.repository';
@@ -32,9 +33,11 @@ describe('SipUsersService', () => {
     delete: jest.fn(),
   };
   const edge = { deregisterUser: jest.fn(async () => undefined) };
+  const clientTokens = { revokeAllOfSipUser: jest.fn(async () => undefined) };
   const service = new SipUsersService(
     repository as Partial<SipUsersRepository> as SipUsersRepository,
     edge as Pick<EdgeSyncProducer, 'deregisterUser'> as EdgeSyncProducer,
+    clientTokens as Pick<ClientTokenService, 'revokeAllOfSipUser'> as ClientTokenService,
   );
 
   beforeEach(() => jest.clearAllMocks());
@@ -82,6 +85,17 @@ describe('SipUsersService', () => {
     repository.delete.mockResolvedValue(user());
     await service.delete('a1', 'u1');
     expect(edge.deregisterUser).toHaveBeenLastCalledWith('alice', DOMAIN, 'deleted');
+  });
+
+  it('revokes the client tokens of a disabled or deleted user, not of a re-enabled one', async () => {
+    repository.update.mockResolvedValue(user());
+    await service.update('a1', 'u1', { enabled: true });
+    expect(clientTokens.revokeAllOfSipUser).not.toHaveBeenCalled();
+    await service.update('a1', 'u1', { enabled: false });
+    expect(clientTokens.revokeAllOfSipUser).toHaveBeenLastCalledWith('a1', 'u1');
+    repository.delete.mockResolvedValue(user());
+    await service.delete('a1', 'u1');
+    expect(clientTokens.revokeAllOfSipUser).toHaveBeenCalledTimes(2);
   });
 
   it('404 when the user is not in the account', async () => {

@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { type SipUser, isUniqueViolation } from '@callwire/database';
 import { type Page, type PageQueryDto, toPage, toPageRequest } from '../common/pagination';
 import { ConflictProblemException, NotFoundProblemException, ProblemException, problem } from '../common/problem';
+import { ClientTokenService } from '../client-tokens/client-tokens.service';
 import { EdgeSyncProducer } from '../edge/edge-sync.producer';
 import type { CreateSipUserDto, SipUserDto, UpdateSipUserDto } from './dto/sip-user.dto';
 import { computeHa1 } from './ha1';
@@ -24,6 +25,7 @@ export class SipUsersService {
   constructor(
     private readonly sipUsers: SipUsersRepository,
     private readonly edge: EdgeSyncProducer,
+    private readonly clientTokens: ClientTokenService,
   ) {}
 
   async create(accountId: string, dto: CreateSipUserDto): Promise<SipUserDto> {
@@ -76,10 +78,14 @@ export class SipUsersService {
     // Devices registered with the old password, or by a user now disabled, are dropped at the edge.
     if (dto.password !== undefined) await this.edge.deregisterUser(user.username, sipDomain, 'credentials-rotated');
     else if (dto.enabled === false) await this.edge.deregisterUser(user.username, sipDomain, 'disabled');
+    // A disabled user's browser tokens stop working as well (re-enabling does not bring them back).
+    if (dto.enabled === false) await this.clientTokens.revokeAllOfSipUser(accountId, id);
     return toDto(user, sipDomain);
   }
 
   async delete(accountId: string, id: string): Promise<void> {
+    // Before the row goes: its tokens are found through it.
+    await this.clientTokens.revokeAllOfSipUser(accountId, id);
     const user = await this.sipUsers.delete(accountId, id);
     if (!user) throw new NotFoundProblemException('SIP user');
     await this.edge.deregisterUser(user.username, await this.sipDomainOf(accountId), 'deleted');

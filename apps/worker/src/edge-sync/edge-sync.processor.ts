@@ -1,32 +1,58 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { type DeregisterUserJob, QueueName } from '@callwire/queues';
+import { type DeregisterUserJob, type EdgeSyncJob, QueueName, type RevokeClientTokenJob } from '@callwire/queues';
 import { KamailioRpcClient, KamailioRpcError } from './kamailio-rpc.client';
+import { TokenContactsRepository } from './token-contacts.repository';
 
-/** usrloc answers ul.rm for an AoR without contacts with this error: the goal is already reached. */
-const AOR_NOT_FOUND = /not found/i;
+/** usrloc answers ul.rm / ul.rm_contact for what is already gone with this error: the goal is reached. */
+const NOT_FOUND = /not found/i;
 
 /**
- * Applies edge changes decided by the API. An unreachable edge fails the job, and BullMQ retries it
- * with backoff. ul.rm removes the contacts from memory and, with usrloc's write-through, from PostgreSQL.
+ * Applies edge changes decided by the API through Kamailio's JSON-RPC. An unreachable edge fails the job
+ * and BullMQ retries it with backoff. usrloc writes removals through to PostgreSQL.
  */
 @Processor(QueueName.EdgeSync)
 export class EdgeSyncProcessor extends WorkerHost {
   private readonly logger = new Logger(EdgeSyncProcessor.name);
 
-  constructor(private readonly kamailio: KamailioRpcClient) {
+  constructor(
+    private readonly kamailio: KamailioRpcClient,
+    private readonly tokenContacts: TokenContactsRepository,
+  ) {
     super();
   }
 
-  async process(job: Job<DeregisterUserJob>): Promise<void> {
-    const { aor, reason } = job.data;
+  async process(job: Job<EdgeSyncJob>): Promise<void> {
+    const { data } = job;
+    switch (data.kind) {
+      case 'deregister-user':
+        return this.deregisterUser(data);
+      case 'revoke-client-token':
+        return this.revokeClientToken(data);
+    }
+  }
+
+  private async deregisterUser({ aor, reason }: DeregisterUserJob): Promise<void> {
+    await this.ignoringNotFound(this.kamailio.call('ul.rm', ['location', aor]));
+    this.logger.log(`removed the registrations of ${aor} (${reason})`);
+  }
+
+  /** First refuse the token (no new registration can slip in), then drop what it registered. */
+  private async revokeClientToken({ tokenId, expiresAt }: RevokeClientTokenJob): Promise<void> {
+    await this.kamailio.call('htable.seti', ['revoked', tokenId, expiresAt]);
+    const contacts = await this.tokenContacts.findByToken(tokenId);
+    for (const { aor, contact } of contacts) {
+      await this.ignoringNotFound(this.kamailio.call('ul.rm_contact', ['location', aor, contact]));
+    }
+    this.logger.log(`revoked client token ${tokenId} (${contacts.length} registration(s) removed)`);
+  }
+
+  private async ignoringNotFound(call: Promise<unknown>): Promise<void> {
     try {
-      await this.kamailio.call('ul.rm', ['location', aor]);
-      this.logger.log(`removed the registrations of ${aor} (${reason})`);
+      await call;
     } catch (error) {
-      if (error instanceof KamailioRpcError && AOR_NOT_FOUND.test(error.message)) return;
-      throw error;
+      if (!(error instanceof KamailioRpcError && NOT_FOUND.test(error.message))) throw error;
     }
   }
 }

@@ -22,7 +22,14 @@ export class RegistrationDto {
 
   @ApiProperty({ type: String, format: 'date-time' }) expiresAt!: Date;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: String }) sipUserId!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Set when a SIP user registered.' })
+  sipUserId!: string | null;
+
+  @ApiProperty({ nullable: true, type: String, description: 'Set when a client identity registered.' })
+  identity!: string | null;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The client token used, if any.' })
+  clientTokenId!: string | null;
 }
 
 export class RegistrationListDto {

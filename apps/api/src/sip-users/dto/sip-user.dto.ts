@@ -1,16 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { PageMetaDto } from '../../common/pagination';
+import { MAX_SIP_USER_PART_LENGTH, RESERVED_USERNAME_PATTERN, SIP_USER_PART_PATTERN } from '../../common/sip-user-part';
 import { NoControlCharacters } from '../../common/text.validators';
 
-/** SIP URI user part we accept: letters, digits and `._~+-`, starting with a letter, digit or `+`. */
-const USERNAME_PATTERN = /^[A-Za-z0-9+][A-Za-z0-9._~+-]{0,63}$/;
-
 export class CreateSipUserDto {
-  @ApiProperty({ example: 'alice', pattern: USERNAME_PATTERN.source })
+  @ApiProperty({ example: 'alice', pattern: SIP_USER_PART_PATTERN.source, maxLength: MAX_SIP_USER_PART_LENGTH })
   @IsString()
-  @Matches(USERNAME_PATTERN, {
-    message: 'username must be 1-64 of letters, digits and ._~+- (starting with a letter, digit or +)',
+  @MaxLength(MAX_SIP_USER_PART_LENGTH)
+  @Matches(SIP_USER_PART_PATTERN, {
+    message: 'username must be letters, digits and ._~+- (starting with a letter, digit or +)',
+  })
+  @Matches(RESERVED_USERNAME_PATTERN, {
+    message: 'usernames starting with "client." are reserved for client identities',
   })
   username!: string;
 

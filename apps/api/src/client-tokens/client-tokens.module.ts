@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { EdgeModule } from '../edge/edge.module';
+import { ClientTokensController } from './client-tokens.controller';
+import { ClientTokensRepository } from './client-tokens.repository';
+import { ClientTokenService } from './client-tokens.service';
+
+@Module({
+  imports: [EdgeModule],
+  controllers: [ClientTokensController],
+  providers: [ClientTokensRepository, ClientTokenService],
+  exports: [ClientTokenService],
+})
+export class ClientTokensModule {}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { type ClientToken, PrismaService } from '@callwire/database';
+
+export interface NewClientToken {
+  readonly sipUserId: string | null;
+  readonly identity: string;
+  readonly aorUser: string;
+  readonly expiresAt: Date;
+}
+
+/** Every query is scoped by accountId. */
+@Injectable()
+export class ClientTokensRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async findAccountSipDomain(accountId: string): Promise<string | null> {
+    const account = await this.prisma.account.findUnique({ where: { id: accountId }, select: { sipDomain: true } });
+    return account?.sipDomain ?? null;
+  }
+
+  findSipUser(accountId: string, id: string): Promise<{ id: string; username: string; enabled: boolean } | null> {
+    return this.prisma.sipUser.findFirst({
+      where: { id, accountId },
+      select: { id: true, username: true, enabled: true },
+    });
+  }
+
+  create(accountId: string, token: NewClientToken): Promise<ClientToken> {
+    return this.prisma.clientToken.create({ data: { accountId, ...token } });
+  }
+
+  /** Marks the token revoked (once); null when the account has no such token. */
+  async revoke(accountId: string, id: string, at: Date): Promise<ClientToken | null> {
+    const token = await this.prisma.clientToken.findFirst({ where: { id, accountId } });
+    if (!token || token.revokedAt) return token;
+    return this.prisma.clientToken.update({ where: { id }, data: { revokedAt: at } });
+  }
+
+  /** Revokes every live token of a SIP user; returns them. */
+  revokeAllOfSipUser(accountId: string, sipUserId: string, at: Date): Promise<ClientToken[]> {
+    return this.prisma.clientToken.updateManyAndReturn({
+      where: { accountId, sipUserId, revokedAt: null, expiresAt: { gt: at } },
+      data: { revokedAt: at },
+    });
+  }
+}

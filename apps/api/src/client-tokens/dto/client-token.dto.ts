@@ -1,0 +1,55 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { CLIENT_IDENTITY_PREFIX } from '@callwire/client-token';
+import { MAX_SIP_USER_PART_LENGTH, SIP_USER_PART_PATTERN } from '../../common/sip-user-part';
+
+export const MIN_TTL_SECONDS = 60;
+export const MAX_TTL_SECONDS = 86_400;
+export const DEFAULT_TTL_SECONDS = 3600;
+const MAX_IDENTITY_LENGTH = MAX_SIP_USER_PART_LENGTH - CLIENT_IDENTITY_PREFIX.length;
+
+export class CreateClientTokenDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Register as this SIP user. Give this or identity.' })
+  @ValidateIf((dto: CreateClientTokenDto) => dto.identity === undefined || dto.sipUserId !== undefined)
+  @IsUUID('all', { message: 'sipUserId must be a UUID (or send identity instead)' })
+  sipUserId?: string;
+
+  @ApiPropertyOptional({
+    example: 'bob',
+    maxLength: MAX_IDENTITY_LENGTH,
+    pattern: SIP_USER_PART_PATTERN.source,
+    description: `A free-form client name, reachable as sip:${CLIENT_IDENTITY_PREFIX}<identity>@<sipDomain>.`,
+  })
+  @ValidateIf((dto: CreateClientTokenDto) => dto.identity !== undefined)
+  @IsString()
+  @MaxLength(MAX_IDENTITY_LENGTH)
+  @Matches(SIP_USER_PART_PATTERN, {
+    message: 'identity must be letters, digits and ._~+- (starting with a letter, digit or +)',
+  })
+  identity?: string;
+
+  @ApiPropertyOptional({ minimum: MIN_TTL_SECONDS, maximum: MAX_TTL_SECONDS, default: DEFAULT_TTL_SECONDS })
+  @IsOptional()
+  @IsInt()
+  @Min(MIN_TTL_SECONDS)
+  @Max(MAX_TTL_SECONDS)
+  ttlSeconds?: number;
+}
+
+/** One entry of RTCConfiguration.iceServers. */
+export class IceServerDto {
+  @ApiProperty({ type: [String], example: ['turn:edge.example.com:3478?transport=udp'] }) urls!: string[];
+  @ApiPropertyOptional() username?: string;
+  @ApiPropertyOptional() credential?: string;
+}
+
+export class ClientTokenDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'Hand this to the browser SDK: Callwire.Phone.connect({ token }).' }) token!: string;
+  @ApiProperty({ description: 'The SIP username, or the client identity.' }) identity!: string;
+  @ApiPropertyOptional({ format: 'uuid', type: String, nullable: true }) sipUserId!: string | null;
+  @ApiProperty({ example: 'sip:client.bob@acme.callwire.localhost' }) sipUri!: string;
+  @ApiProperty({ example: 'wss://edge.example.com:8443' }) wsUrl!: string;
+  @ApiProperty() expiresAt!: Date;
+  @ApiProperty({ type: [IceServerDto] }) iceServers!: IceServerDto[];
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs coturn (TURN/STUN for browsers) in the foreground with a configuration generated from the project's
+# settings (environment, then .env). COTURN_RUN_DIR (default .run/coturn) holds the generated file, which
+# contains TURN_SECRET and is readable by its owner only.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+[ -f "$ROOT/.env" ] && load_env
+: "${TURN_SECRET:?TURN_SECRET is not set (npm run up generates it in .env)}"
+
+export COTURN_RUN_DIR="${COTURN_RUN_DIR:-$RUN_DIR/coturn}"
+export SIP_LISTEN_IP="${SIP_LISTEN_IP:-127.0.0.1}" TURN_PORT="${TURN_PORT:-3478}" TURN_SECRET
+export TURN_RELAY_PORT_MIN="${TURN_RELAY_PORT_MIN:-40000}" TURN_RELAY_PORT_MAX="${TURN_RELAY_PORT_MAX:-44999}"
+# On a loopback-only installation the media servers are loopback peers: allow relaying to them there only.
+LOOPBACK_PEERS=""
+is_local_host "$SIP_LISTEN_IP" && LOOPBACK_PEERS="allow-loopback-peers"
+export LOOPBACK_PEERS
+
+mkdir -p "$COTURN_RUN_DIR"
+config="$COTURN_RUN_DIR/turnserver.conf"
+(umask 077 && node -e '
+  const fs = require("fs");
+  const text = fs.readFileSync(process.argv[1], "utf8").replace(/\$\{(\w+)\}/g, (_, name) => process.env[name] ?? "");
+  fs.writeFileSync(process.argv[2], text);' "$ROOT/infra/coturn/turnserver.conf.template" "$config")
+if [ "$(id -u)" -eq 0 ] && id turnserver >/dev/null 2>&1; then
+  chown -R turnserver "$COTURN_RUN_DIR"
+  exec setpriv --reuid=turnserver --regid="$(id -g turnserver)" --init-groups turnserver -c "$config"
+fi
+exec turnserver -c "$config"

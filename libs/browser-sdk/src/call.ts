@@ -1,0 +1,162 @@
+import { C } from 'jssip';
+import type { EndEvent, RTCSession } from 'jssip/lib/RTCSession';
+import type { IncomingResponse } from 'jssip/lib/SIPMessage';
+import { type CallStats, summarizeCallStats } from './call-stats';
+import { Emitter } from './emitter';
+
+/**
+ * `calling`: an outgoing call is being set up; `ringing`: the callee is alerted (180/183);
+ * `incoming`: an incoming call waits for `answer()`; `active`: answered, media flows;
+ * `ended`: hung up after it was answered; `failed`: never answered (busy, declined, canceled, …).
+ */
+export type CallState = 'calling' | 'ringing' | 'incoming' | 'active' | 'ended' | 'failed';
+
+/** Who ended the call: this side, the other side, or the SIP stack (timeouts, media failure). */
+export type CallOriginator = 'local' | 'remote' | 'system';
+
+export interface CallEnd {
+  /** JsSIP's cause, e.g. `Terminated`, `Canceled`, `Busy`, `Rejected`, `Not Found`, `RTP Timeout`. */
+  readonly cause: string;
+  readonly originator: CallOriginator;
+}
+
+export interface CallFailure extends CallEnd {
+  /** The SIP final response that failed the call (e.g. 486), when there was one. */
+  readonly statusCode: number | null;
+  readonly reasonPhrase: string | null;
+}
+
+export interface CallEvents {
+  /** The callee is being alerted (outgoing calls only; an incoming call is announced by `Phone`'s `incoming`). */
+  ringing: [];
+  /** The call was answered (by the callee, or by `answer()`). */
+  accepted: [];
+  /** An answered call was hung up. */
+  ended: [end: CallEnd];
+  /** The call ended before it was answered. */
+  failed: [failure: CallFailure];
+}
+
+export interface AnswerOptions {
+  /** RTCPeerConnection settings for this call, over those given to `Phone.connect()`. */
+  readonly pcConfig?: RTCConfiguration;
+}
+
+export const AUDIO_ONLY: MediaStreamConstraints = { audio: true, video: false };
+
+function isResponse(message: EndEvent['message'] | null): message is IncomingResponse {
+  return typeof (message as Partial<IncomingResponse> | null)?.status_code === 'number';
+}
+
+/** One call, outgoing (from `Phone.call()`) or incoming (from `Phone`'s `incoming` event). */
+export class Call extends Emitter<CallEvents> {
+  private currentState: CallState;
+  private remote: MediaStream | null = null;
+
+  /** @internal Created by `Phone`. */
+  constructor(
+    private readonly session: RTCSession,
+    private readonly defaultPcConfig: RTCConfiguration,
+  ) {
+    super();
+    this.currentState = session.direction === 'incoming' ? 'incoming' : 'calling';
+    // An outgoing session already has its peer connection: JsSIP creates it inside ua.call().
+    if (session.connection) this.watchPeerConnection(session.connection);
+    session.on('peerconnection', ({ peerconnection }) => this.watchPeerConnection(peerconnection));
+    session.on('progress', () => {
+      if (this.currentState !== 'calling') return;
+      this.currentState = 'ringing';
+      this.emit('ringing');
+    });
+    session.on('accepted', () => {
+      this.currentState = 'active';
+      this.emit('accepted');
+    });
+    session.on('ended', ({ cause, originator }) => {
+      this.currentState = 'ended';
+      this.emit('ended', { cause, originator: `${originator}` });
+    });
+    session.on('failed', ({ cause, originator, message }) => {
+      this.currentState = 'failed';
+      const response = isResponse(message) ? message : null;
+      this.emit('failed', {
+        cause,
+        originator: `${originator}`,
+        statusCode: response?.status_code ?? null,
+        reasonPhrase: response?.reason_phrase ?? null,
+      });
+    });
+  }
+
+  get state(): CallState {
+    return this.currentState;
+  }
+
+  get direction(): 'incoming' | 'outgoing' {
+    return `${this.session.direction}`;
+  }
+
+  /** The other party's SIP address, e.g. `sip:bob@acme.callwire.localhost`. */
+  get remoteIdentity(): string {
+    return this.session.remote_identity.uri.toString();
+  }
+
+  /** The call's RTCPeerConnection: null for an incoming call until it is answered. */
+  get peerConnection(): RTCPeerConnection | null {
+    return this.session.connection ?? null;
+  }
+
+  /** The other party's audio: set it as an `<audio autoplay>` element's `srcObject`. */
+  get remoteStream(): MediaStream | null {
+    return this.remote;
+  }
+
+  get muted(): boolean {
+    return this.session.isMuted().audio ?? false;
+  }
+
+  /** Answers an incoming call with the microphone. */
+  answer(options: AnswerOptions = {}): void {
+    if (this.currentState !== 'incoming') throw new Error(`Cannot answer a call that is ${this.currentState}.`);
+    this.session.answer({ mediaConstraints: AUDIO_ONLY, pcConfig: { ...this.defaultPcConfig, ...options.pcConfig } });
+  }
+
+  /** Declines an incoming call with 486 Busy Here, so the caller's other devices keep ringing. */
+  decline(): void {
+    if (this.currentState !== 'incoming') throw new Error(`Cannot decline a call that is ${this.currentState}.`);
+    this.session.terminate({ status_code: 486, reason_phrase: 'Busy Here' });
+  }
+
+  /** Hangs up (BYE), cancels an outgoing call that is still ringing, or rejects an incoming one. */
+  hangup(): void {
+    if (!this.session.isEnded()) this.session.terminate();
+  }
+
+  mute(): void {
+    this.session.mute({ audio: true });
+  }
+
+  unmute(): void {
+    this.session.unmute({ audio: true });
+  }
+
+  /** Sends DTMF tones (`0-9`, `*`, `#`, `A-D`; `,` pauses) as RTP telephone-events (RFC 4733). */
+  sendDtmf(tones: string): void {
+    if (this.currentState !== 'active') throw new Error(`Cannot send DTMF on a call that is ${this.currentState}.`);
+    this.session.sendDTMF(tones, { transportType: C.DTMF_TRANSPORT.RFC2833 });
+  }
+
+  /** A summary of the call's media statistics; null before there is a peer connection. */
+  async getStats(): Promise<CallStats | null> {
+    const connection = this.peerConnection;
+    if (!connection) return null;
+    const report = await connection.getStats();
+    return summarizeCallStats(report.values(), connection.iceConnectionState);
+  }
+
+  private watchPeerConnection(connection: RTCPeerConnection): void {
+    const remote = new MediaStream();
+    connection.addEventListener('track', ({ track }) => remote.addTrack(track));
+    this.remote = remote;
+  }
+}
