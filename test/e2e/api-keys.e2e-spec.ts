@@ -1,5 +1,6 @@
 import { ApiHarness, expectProblem } from '../support/api-harness';
 import { WorkerHarness } from '../support/worker-harness';
+import { isolateQueues } from '../support/test-run';
 
 interface ApiKey {
   id: string;
@@ -12,6 +13,7 @@ interface ApiKey {
 describe('API keys (e2e)', () => {
   let api: ApiHarness;
   beforeAll(async () => {
+    isolateQueues('api-keys');
     api = await ApiHarness.start();
   });
   afterAll(() => api.close());

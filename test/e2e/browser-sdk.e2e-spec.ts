@@ -3,8 +3,10 @@ import { ApiHarness } from '../support/api-harness';
 import { BrowserHarness, type PhonePage } from '../support/browser-harness';
 import { issueClientToken, withLifetime } from '../support/client-tokens';
 import { freeSipPort } from '../support/free-port';
+import { CoturnHarness } from '../support/media-harness';
 import { KamailioHarness } from '../support/sip-harness';
 import { WorkerHarness } from '../support/worker-harness';
+import { isolateQueues } from '../support/test-run';
 
 type Tenant = { accountId: string; sipDomain: string; key: string };
 interface Registration {
@@ -20,11 +22,14 @@ describe('Browser SDK and demo phone (e2e: Chromium, Kamailio)', () => {
   let browser: BrowserHarness;
   let edge: KamailioHarness;
   let worker: WorkerHarness;
+  let turn: CoturnHarness;
   let acme: Tenant;
   let phone: PhonePage | undefined;
 
   beforeAll(async () => {
-    edge = await KamailioHarness.start();
+    isolateQueues('browser-sdk');
+    [edge, turn] = await Promise.all([KamailioHarness.start(), CoturnHarness.start()]);
+    process.env.TURN_PORT = String(turn.port);
     process.env.SIP_WSS_PORT = String(edge.wssPort);
     process.env.EDGE_RPC_PORT = String(edge.rpcPort);
     [api, browser, worker] = await Promise.all([ApiHarness.start(), BrowserHarness.launch(), WorkerHarness.start()]);
@@ -38,6 +43,7 @@ describe('Browser SDK and demo phone (e2e: Chromium, Kamailio)', () => {
     await browser?.close();
     await worker?.close();
     await edge?.stop();
+    await turn?.stop();
     await api?.close();
   });
 
@@ -123,5 +129,32 @@ describe('Browser SDK and demo phone (e2e: Chromium, Kamailio)', () => {
     // The edge now holds the registration made with the fresh token.
     const carol = (await registrations()).filter((registration) => registration.identity === 'carol');
     expect(carol.map((registration) => registration.clientTokenId)).toEqual([fresh.id]);
+  });
+
+  /** ICE candidates Chromium gathers through TURN only (iceTransportPolicy relay) with these servers. */
+  const relayCandidates = (page: PhonePage, iceServers: unknown) =>
+    page.page.evaluate<string[]>(`(async (iceServers) => {
+      const pc = new RTCPeerConnection({ iceServers, iceTransportPolicy: 'relay' });
+      const candidates = [];
+      pc.onicecandidate = (event) => event.candidate && candidates.push(event.candidate.candidate);
+      const gathered = new Promise((done) => {
+        pc.onicegatheringstatechange = () => pc.iceGatheringState === 'complete' && done();
+        setTimeout(done, 8000);
+      });
+      pc.addTransceiver('audio');
+      await pc.setLocalDescription(await pc.createOffer());
+      await gathered;
+      pc.close();
+      return candidates;
+    })(${JSON.stringify(iceServers)})`);
+
+  it("TURN: the token's iceServers let the browser allocate a relay on coturn; a forged credential does not", async () => {
+    phone = await browser.openPhone(api.baseUrl);
+    const { iceServers } = await issueClientToken(api, acme.key, { identity: 'dora' });
+    expect(iceServers[1]?.urls).toContain(`turn:127.0.0.1:${turn.port}?transport=udp`);
+    const relayed = await relayCandidates(phone, iceServers);
+    expect(relayed.some((candidate) => / typ relay /.test(candidate))).toBe(true);
+    const forged = iceServers.map((server) => (server.credential ? { ...server, credential: 'forged' } : server));
+    expect(await relayCandidates(phone, forged)).toEqual([]);
   });
 });

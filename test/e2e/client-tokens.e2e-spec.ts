@@ -4,6 +4,7 @@ import { ApiHarness } from '../support/api-harness';
 import { KamailioHarness } from '../support/sip-harness';
 import { openWss, registerOverLink } from '../support/sip-stream-client';
 import { WorkerHarness } from '../support/worker-harness';
+import { isolateQueues } from '../support/test-run';
 
 type Tenant = { accountId: string; sipDomain: string; key: string };
 interface IssuedToken {
@@ -65,6 +66,7 @@ describe('Client tokens (e2e: API, worker, Kamailio over WSS)', () => {
   };
 
   beforeAll(async () => {
+    isolateQueues('client-tokens');
     edge = await KamailioHarness.start();
     process.env.EDGE_RPC_PORT = String(edge.rpcPort);
     process.env.SIP_WSS_PORT = String(edge.wssPort);

@@ -2,6 +2,7 @@ import { ApiHarness } from '../support/api-harness';
 import { KamailioHarness, runSipp, startSippUas } from '../support/sip-harness';
 import { openTls, openWss, registerOverLink } from '../support/sip-stream-client';
 import { WorkerHarness } from '../support/worker-harness';
+import { isolateQueues } from '../support/test-run';
 
 interface Registration {
   aor: string;
@@ -11,6 +12,8 @@ interface Registration {
   userAgent: string;
   expiresAt: string;
   sipUserId: string | null;
+  identity: string | null;
+  clientTokenId: string | null;
 }
 
 type Tenant = { accountId: string; sipDomain: string; key: string };
@@ -66,6 +69,7 @@ describe('SIP edge: registrations with digest auth (e2e, Kamailio + SIPp)', () =
     (await registrations(tenant)).find((registration) => registration.aor === `sip:${user}@${tenant.sipDomain}`);
 
   beforeAll(async () => {
+    isolateQueues('edge-registrations');
     api = await ApiHarness.start();
     edge = await KamailioHarness.start();
     process.env.EDGE_RPC_PORT = String(edge.rpcPort);
@@ -98,6 +102,8 @@ describe('SIP edge: registrations with digest auth (e2e, Kamailio + SIPp)', () =
       userAgent: 'callwire-test-sipp',
       expiresAt: expect.any(String),
       sipUserId: ids.alice,
+      identity: null,
+      clientTokenId: null,
     });
     expect(new Date(registration?.expiresAt ?? 0).getTime()).toBeGreaterThan(Date.now() + 3500_000);
   });

@@ -5,10 +5,11 @@ import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { type ApiKeyUsageJob, QueueName, redisOptionsFromUrl } from '@callwire/queues';
 import { ApiHarness } from '../support/api-harness';
+import { isolateQueues } from '../support/test-run';
 
 const ROOT = resolve(__dirname, '../..');
-// Own queue namespace: other suites run in-process workers on the run's prefix and would steal the job.
-const QUEUE_PREFIX = `${process.env.QUEUE_PREFIX ?? 'cwtest'}-shutdown`;
+// Own queue namespace: other suites run in-process workers, which would take the job.
+const QUEUE_PREFIX = isolateQueues('shutdown');
 
 /** Starts apps/worker/src/main.ts as its own process (TypeScript via @swc-node/register). */
 async function startWorkerProcess(): Promise<{ child: ChildProcess; healthUrl: string; output: () => string }> {

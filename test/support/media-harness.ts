@@ -2,7 +2,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createSocket } from 'node:dgram';
 import { once } from 'node:events';
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { stopChild } from './child-process';
 import { freeSipPort } from './free-port';
 import { ROOT } from './test-run';
@@ -92,4 +95,59 @@ export class RtpengineHarness {
   stop(): Promise<void> {
     return stopChild(this.child);
   }
+}
+
+/** The real coturn (infra/scripts/coturn.sh) on its own TURN port and relay port range. */
+export class CoturnHarness {
+  private log = '';
+
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly port: number,
+  ) {}
+
+  static async start(): Promise<CoturnHarness> {
+    const port = await freeSipPort();
+    const relay = rtpPortRange();
+    const child = spawn('bash', [resolve(ROOT, 'infra/scripts/coturn.sh')], {
+      env: {
+        ...process.env,
+        SIP_LISTEN_IP: '127.0.0.1',
+        TURN_PORT: String(port),
+        TURN_RELAY_PORT_MIN: String(relay.min),
+        TURN_RELAY_PORT_MAX: String(relay.max),
+        COTURN_RUN_DIR: mkdtempSync(join(tmpdir(), 'callwire-coturn-')),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const turn = new CoturnHarness(child, port);
+    child.stdout?.on('data', (chunk: Buffer) => (turn.log += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (turn.log += chunk.toString()));
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline && child.exitCode === null) {
+      if (await tcpListening(port)) return turn;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await stopChild(child);
+    throw new Error(`coturn did not start:\n${turn.log}`);
+  }
+
+  output(): string {
+    return this.log;
+  }
+
+  stop(): Promise<void> {
+    return stopChild(this.child);
+  }
+}
+
+function tcpListening(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      done(true);
+    });
+    socket.once('error', () => done(false));
+  });
 }

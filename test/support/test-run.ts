@@ -29,3 +29,14 @@ export function prismaEnv(databaseUrl: string): NodeJS.ProcessEnv {
     PRISMA_QUERY_ENGINE_LIBRARY: resolve(ROOT, 'package.json'),
   };
 }
+
+/**
+ * Gives this spec file its own BullMQ namespace (call before starting the API or a worker). Workers of
+ * different files would otherwise take each other's jobs, e.g. edge-sync jobs meant for another file's edge.
+ * The run's teardown removes every key under the run's prefix, these included.
+ */
+export function isolateQueues(suite: string): string {
+  const prefix = `${process.env.QUEUE_PREFIX ?? 'cwtest'}-${suite}`;
+  process.env.QUEUE_PREFIX = prefix;
+  return prefix;
+}
