@@ -1,3 +1,4 @@
+import { createSocket } from 'node:dgram';
 import { ApiHarness } from '../support/api-harness';
 import { type CallOutcome, KamailioHarness, runSipp, startRegisteredCallee } from '../support/sip-harness';
 
@@ -53,6 +54,38 @@ describe('SIP edge: calls between registered SIP phones (e2e, Kamailio + SIPp)',
 
   it('answered: INVITE (digest 407) → 180 → 200 → ACK → BYE, all through the edge', async () => {
     await withCallee('answer', async () => expect(await call('bob', 'answer')).toMatchObject({ exitCode: 0 }));
+  });
+
+  it("answered with media: the callee's RTP reaches the address the caller offered through the edge", async () => {
+    const media = createSocket('udp4');
+    let packets = 0;
+    media.on('message', () => packets++);
+    await new Promise<void>((done) => media.bind(0, '127.0.0.1', done));
+    try {
+      const callee = await startRegisteredCallee({
+        edgePort: edge.port,
+        user: 'bob',
+        domain: acme.sipDomain,
+        password: PASSWORD,
+        outcome: 'answer',
+        playAudio: true,
+      });
+      const caller = await runSipp({
+        scenario: 'caller',
+        outcome: 'answer',
+        edgePort: edge.port,
+        keys: { user: 'alice', domain: acme.sipDomain, target: 'bob', target_domain: acme.sipDomain },
+        auth: { username: 'alice', password: PASSWORD },
+        offerRtpPort: media.address().port,
+        holdMs: 2000,
+        timeoutSeconds: 20,
+      });
+      expect(caller).toMatchObject({ exitCode: 0 });
+      expect(await callee.finish()).toMatchObject({ exitCode: 0 }); // the BYE went through the edge
+      expect(packets).toBeGreaterThanOrEqual(50); // 20 ms packets: 2 s of audio is ~100
+    } finally {
+      media.close();
+    }
   });
 
   it('busy: the callee answers 486 and the caller gets it', async () => {

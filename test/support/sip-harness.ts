@@ -151,7 +151,13 @@ export interface SippRun {
   readonly rtpEcho?: boolean;
   /** For caller/answer: how long the call stays up before SIPp sends BYE (default 200 ms). */
   readonly holdMs?: number;
+  /** For caller: the RTP port its SDP offers (default SIPp's own media port). */
+  readonly offerRtpPort?: number;
+  /** For callee/answer: send a PCMA recording to the caller's SDP address once the call is up. */
+  readonly playAudio?: boolean;
 }
+
+const RECORDING = '/usr/share/sip-tester/g711a.pcap';
 
 /** Runs one SIPp call (real SIP on loopback) and resolves when SIPp exits: 0 = the scenario passed. */
 export async function runSipp(run: SippRun): Promise<SippResult & { localPort: number }> {
@@ -160,7 +166,13 @@ export async function runSipp(run: SippRun): Promise<SippResult & { localPort: n
   let scenario = readFileSync(resolve(ROOT, 'test/sipp', `${run.scenario}.xml`), 'utf8');
   scenario = selectOutcome(scenario, run.outcome);
   if (run.final !== undefined) scenario = scenario.replaceAll('__FINAL__', String(run.final));
-  scenario = scenario.replaceAll('__HOLD_MS__', String(run.holdMs ?? 200));
+  scenario = scenario
+    .replaceAll('__HOLD_MS__', String(run.holdMs ?? 200))
+    .replaceAll('__CALLER_RTP_PORT__', run.offerRtpPort === undefined ? '[media_port]' : String(run.offerRtpPort))
+    .replaceAll(
+      '__PLAY_AUDIO__',
+      run.playAudio ? `<nop><action><exec play_pcap_audio="${RECORDING}" /></action></nop>` : '',
+    );
   const scenarioFile = join(mkdtempSync(join(tmpdir(), 'callwire-sipp-')), `${run.scenario}.xml`);
   writeFileSync(scenarioFile, scenario);
 
@@ -203,6 +215,7 @@ export async function startRegisteredCallee(phone: {
   readonly password: string;
   readonly outcome: CallOutcome;
   readonly rtpEcho?: boolean;
+  readonly playAudio?: boolean;
 }): Promise<{ readonly done: Promise<SippResult>; finish(): Promise<SippResult> }> {
   const register = (expires: number, localPort?: number) =>
     runSipp({
@@ -222,6 +235,7 @@ export async function startRegisteredCallee(phone: {
     localPort: registration.localPort,
     keys: { user: phone.user, domain: phone.domain },
     rtpEcho: phone.rtpEcho,
+    playAudio: phone.playAudio,
     timeoutSeconds: 30,
   });
   return {
