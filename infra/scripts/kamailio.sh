@@ -30,6 +30,14 @@ export EDGE_CTL_SOCKET="unix:$run_dir/kamailio_ctl"
 # rtpengine's ng control port (loopback only), see rtpengine.sh.
 export EDGE_RTPENGINE_SOCK="udp:127.0.0.1:${RTPENGINE_NG_PORT:-2223}"
 export CLIENT_TOKEN_SECRET
+# Call and registration events: a Redis stream in the queues' namespace, read by the worker.
+export EDGE_REDIS_SERVER
+EDGE_REDIS_SERVER="$(node -e '
+  const u = new URL(process.argv[1]);
+  const parts = ["name=events", `addr=${u.hostname}`, `port=${u.port || 6379}`, `db=${Number(u.pathname.slice(1)) || 0}`];
+  if (u.password) parts.push(`pass=${decodeURIComponent(u.password)}`);
+  process.stdout.write(parts.join(";"));' "${REDIS_URL:-redis://127.0.0.1:6379}")"
+export EDGE_EVENTS_STREAM="${QUEUE_PREFIX:-callwire}:edge-events"
 export EDGE_AUTH_SECRET SIP_LISTEN_IP SIP_PORT SIP_TLS_PORT SIP_WSS_PORT SIP_MIN_EXPIRES SIP_MAX_EXPIRES SIP_NO_ANSWER_MS EDGE_RPC_PORT EDGE_CHILDREN
 # usrloc stores timestamps without a zone: keep them in UTC, as the API reads them.
 export TZ=UTC

@@ -121,8 +121,8 @@ export interface SippResult {
   readonly output: string;
 }
 
-export type CallOutcome = 'answer' | 'reject' | 'cancel';
-const CALL_OUTCOMES: CallOutcome[] = ['answer', 'reject', 'cancel'];
+export type CallOutcome = 'answer' | 'hungup' | 'reject' | 'cancel';
+const CALL_OUTCOMES: CallOutcome[] = ['answer', 'hungup', 'reject', 'cancel'];
 
 /** Keeps the chosen <!--outcome--> … <!--/outcome--> block of a scenario and drops the others. */
 function selectOutcome(scenario: string, outcome: CallOutcome | undefined): string {

@@ -5,12 +5,14 @@ import { QueuesModule } from '@callwire/queues';
 import { AccountsModule } from './accounts/accounts.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';
+import { CallsModule } from './calls/calls.module';
 import { ClientTokensModule } from './client-tokens/client-tokens.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PhoneModule } from './phone/phone.module';
 import { RegistrationsModule } from './registrations/registrations.module';
 import { SipUsersModule } from './sip-users/sip-users.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
   imports: [
@@ -23,6 +25,8 @@ import { SipUsersModule } from './sip-users/sip-users.module';
     SipUsersModule,
     ClientTokensModule,
     RegistrationsModule,
+    CallsModule,
+    WebhooksModule,
     HealthModule,
     MetricsModule,
     PhoneModule,

@@ -4,9 +4,11 @@ import { ConfigModule } from '@callwire/config';
 import { DatabaseModule } from '@callwire/database';
 import { QueuesModule } from '@callwire/queues';
 import { ApiKeyUsageModule } from './api-key-usage/api-key-usage.module';
+import { EdgeEventsModule } from './edge-events/edge-events.module';
 import { EdgeSyncModule } from './edge-sync/edge-sync.module';
 import { WorkerHealthModule } from './health/worker-health.module';
 import { InFlightJobsDrain } from './in-flight-jobs.drain';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
   imports: [
@@ -16,6 +18,8 @@ import { InFlightJobsDrain } from './in-flight-jobs.drain';
     QueuesModule.forRoot(),
     ApiKeyUsageModule,
     EdgeSyncModule,
+    EdgeEventsModule,
+    WebhooksModule,
     WorkerHealthModule,
   ],
   providers: [InFlightJobsDrain],

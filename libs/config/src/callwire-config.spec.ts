@@ -5,6 +5,7 @@ const base = {
   ADMIN_API_KEY: 'k'.repeat(32),
   CLIENT_TOKEN_SECRET: 'c'.repeat(32),
   TURN_SECRET: 't'.repeat(32),
+  WEBHOOK_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64url'),
 };
 
 describe('loadConfig', () => {
@@ -29,7 +30,23 @@ describe('loadConfig', () => {
         iceHost: '127.0.0.1',
         turnPort: 3478,
       },
+      webhooks: {
+        encryptionKey: Buffer.alloc(32, 7),
+        timeoutMs: 5000,
+        retryScheduleMs: [5000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000],
+        disableAfterFailures: 20,
+      },
     });
+  });
+
+  it('reads the webhook settings, with fractional retry delays', () => {
+    const config = loadConfig({
+      ...base,
+      WEBHOOK_TIMEOUT_MS: '750',
+      WEBHOOK_RETRY_SCHEDULE: '0.2, 1.5,0',
+      WEBHOOK_DISABLE_AFTER_FAILURES: '0',
+    });
+    expect(config.webhooks).toMatchObject({ timeoutMs: 750, retryScheduleMs: [200, 1500, 0], disableAfterFailures: 0 });
   });
 
   it('reads overrides and trims a trailing slash from PUBLIC_URL', () => {
@@ -55,6 +72,14 @@ describe('loadConfig', () => {
     [{ ...base, PORT: 'http' }, /PORT must be an integer/],
     [{ ...base, PORT: '70000' }, /PORT must be an integer/],
     [{ ...base, BODY_LIMIT_BYTES: '10' }, /BODY_LIMIT_BYTES/],
+    [{ ...base, WEBHOOK_ENCRYPTION_KEY: undefined }, /WEBHOOK_ENCRYPTION_KEY must be set/],
+    [{ ...base, WEBHOOK_ENCRYPTION_KEY: 'k'.repeat(32) }, /WEBHOOK_ENCRYPTION_KEY must be 32 bytes/],
+    [{ ...base, WEBHOOK_ENCRYPTION_KEY: `${base.WEBHOOK_ENCRYPTION_KEY}!` }, /WEBHOOK_ENCRYPTION_KEY must be 32 bytes/],
+    [{ ...base, WEBHOOK_RETRY_SCHEDULE: '5,soon' }, /WEBHOOK_RETRY_SCHEDULE/],
+    [{ ...base, WEBHOOK_RETRY_SCHEDULE: '5,,6' }, /WEBHOOK_RETRY_SCHEDULE/],
+    [{ ...base, WEBHOOK_RETRY_SCHEDULE: '-1' }, /WEBHOOK_RETRY_SCHEDULE/],
+    [{ ...base, WEBHOOK_TIMEOUT_MS: '10' }, /WEBHOOK_TIMEOUT_MS/],
+    [{ ...base, WEBHOOK_DISABLE_AFTER_FAILURES: '-1' }, /WEBHOOK_DISABLE_AFTER_FAILURES/],
   ])('refuses invalid settings with a clear message (%#)', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -16,6 +16,7 @@ export interface CallwireConfig {
   /** Kamailio's JSON-RPC endpoint (loopback only), used by the worker to drive the edge. */
   readonly edgeRpcUrl: string;
   readonly clientTokens: ClientTokenSettings;
+  readonly webhooks: WebhookSettings;
 }
 
 /** Browsers: how client tokens are signed, and where their clients connect. */
@@ -29,6 +30,18 @@ export interface ClientTokenSettings {
   /** STUN/TURN host and port (coturn) handed to browsers as iceServers. */
   readonly iceHost: string;
   readonly turnPort: number;
+}
+
+/** Webhook delivery (the worker) and the storage of endpoint secrets (api and worker). */
+export interface WebhookSettings {
+  /** AES-256-GCM key (32 bytes) that encrypts the endpoints' signing secrets at rest. */
+  readonly encryptionKey: Buffer;
+  /** One attempt gives up after this long. */
+  readonly timeoutMs: number;
+  /** Wait before each retry, in milliseconds: a delivery makes at most length + 1 attempts. */
+  readonly retryScheduleMs: readonly number[];
+  /** Consecutive deliveries that finally failed before the endpoint is disabled; 0 never disables. */
+  readonly disableAfterFailures: number;
 }
 
 export class ConfigError extends Error {}
@@ -59,6 +72,42 @@ function secret(env: Env, name: string): string {
   if (value.length < MIN_SECRET_LENGTH)
     throw new ConfigError(`${name} must be at least ${MIN_SECRET_LENGTH} characters`);
   return value;
+}
+
+const WEBHOOK_KEY_BYTES = 32;
+/** A retry waits at most a day: longer schedules are a typo, not a policy. */
+const MAX_RETRY_DELAY_SECONDS = 86_400;
+const MAX_RETRIES = 20;
+const DEFAULT_RETRY_SCHEDULE = '5,300,1800,7200,18000,36000,36000';
+
+function encryptionKey(env: Env, name: string): Buffer {
+  const value = required(env, name);
+  const key = Buffer.from(value, 'base64url');
+  if (key.length !== WEBHOOK_KEY_BYTES || key.toString('base64url') !== value.replace(/=+$/, '')) {
+    throw new ConfigError(`${name} must be ${WEBHOOK_KEY_BYTES} bytes in base64url (43 characters)`);
+  }
+  return key;
+}
+
+function retrySchedule(env: Env, name: string): number[] {
+  const raw = env[name]?.trim() || DEFAULT_RETRY_SCHEDULE;
+  const seconds = raw.split(',').map((part) => (part.trim() ? Number(part.trim()) : NaN));
+  const valid = seconds.every((value) => Number.isFinite(value) && value >= 0 && value <= MAX_RETRY_DELAY_SECONDS);
+  if (!valid || seconds.length > MAX_RETRIES) {
+    throw new ConfigError(
+      `${name} must be up to ${MAX_RETRIES} comma-separated delays in seconds (0 to ${MAX_RETRY_DELAY_SECONDS}), got "${raw}"`,
+    );
+  }
+  return seconds.map((value) => Math.round(value * 1000));
+}
+
+function webhookSettings(env: Env): WebhookSettings {
+  return {
+    encryptionKey: encryptionKey(env, 'WEBHOOK_ENCRYPTION_KEY'),
+    timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 5000, 100, 60_000),
+    retryScheduleMs: retrySchedule(env, 'WEBHOOK_RETRY_SCHEDULE'),
+    disableAfterFailures: integer(env, 'WEBHOOK_DISABLE_AFTER_FAILURES', 20, 0, 1_000_000),
+  };
 }
 
 function clientTokenSettings(env: Env): ClientTokenSettings {
@@ -93,5 +142,6 @@ export function loadConfig(env: Env = process.env): CallwireConfig {
     workerHealthPort: integer(env, 'WORKER_HEALTH_PORT', 3001, 0, 65535),
     edgeRpcUrl: `http://127.0.0.1:${integer(env, 'EDGE_RPC_PORT', 5090, 1, 65535)}/RPC`,
     clientTokens: clientTokenSettings(env),
+    webhooks: webhookSettings(env),
   };
 }

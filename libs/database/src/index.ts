@@ -3,4 +3,5 @@ export * from './prisma.service';
 export * from './database.probe';
 export * from './errors';
 export { Prisma } from './generated/client';
-export type { Account, ApiKey, ClientToken, SipUser } from './generated/client';
+export type { Account, ApiKey, Call, ClientToken, SipUser } from './generated/client';
+export type { WebhookDelivery, WebhookDeliveryState, WebhookEndpoint, WebhookEvent } from './generated/client';

@@ -23,5 +23,58 @@ export interface RevokeClientTokenJob {
   readonly expiresAt: number;
 }
 
+/** Edge-sync job: end a call in progress (BYE to both sides), as asked through the API. */
+export interface HangupCallJob {
+  readonly kind: 'hangup-call';
+  readonly sipCallId: string;
+}
+
 /** Payload of QueueName.EdgeSync jobs: produced by the API's EdgeSyncProducer, applied by the worker. */
-export type EdgeSyncJob = DeregisterUserJob | RevokeClientTokenJob;
+export type EdgeSyncJob = DeregisterUserJob | RevokeClientTokenJob | HangupCallJob;
+
+/** What happened to a call at the edge. `ended` carries the outcome (final SIP status, who hung up). */
+export type EdgeCallEventName = 'initiated' | 'ringing' | 'answered' | 'ended';
+
+/** Payload of QueueName.EdgeEvents call jobs: one event of one call, as the edge saw it. */
+export interface EdgeCallEvent {
+  readonly kind: 'call';
+  readonly event: EdgeCallEventName;
+  /** The SIP Call-ID. */
+  readonly sipCallId: string;
+  /** The call's account, by its SIP domain. */
+  readonly sipDomain: string;
+  /** `initiated` only: caller and callee URIs, the caller's transport (udp, tcp, tls, ws, wss). */
+  readonly from?: string;
+  readonly to?: string;
+  readonly transport?: string;
+  /** Unix time in milliseconds at the edge. */
+  readonly at: number;
+  /** `ended`: the final SIP status (200 for an answered call that ended with BYE). */
+  readonly sipStatus?: number;
+  readonly reason?: string;
+  /** `ended` after `answered`: who sent the BYE (caller or callee). */
+  readonly hangupBy?: 'caller' | 'callee' | 'edge';
+}
+
+export type EdgeRegistrationEventName = 'created' | 'refreshed' | 'removed';
+
+/** Payload of QueueName.EdgeEvents registration jobs. */
+export interface EdgeRegistrationEvent {
+  readonly kind: 'registration';
+  readonly event: EdgeRegistrationEventName;
+  /** `user@sipDomain` */
+  readonly aor: string;
+  readonly sipDomain: string;
+  readonly contact: string;
+  readonly transport: string;
+  readonly at: number;
+  /** `removed`: unregistered, expired or removed by the platform. */
+  readonly reason?: string;
+}
+
+export type EdgeEventJob = EdgeCallEvent | EdgeRegistrationEvent;
+
+/** Payload of QueueName.WebhookDelivery jobs: the delivery row holds the event, endpoint and attempts. */
+export interface WebhookDeliveryJob {
+  readonly deliveryId: string;
+}

@@ -4,6 +4,10 @@ export const QueueName = {
   ApiKeyUsage: 'api-key-usage',
   /** Changes the SIP edge must apply after the fact, through Kamailio's control interface. */
   EdgeSync: 'edge-sync',
+  /** Call and registration events from the SIP edge (read off its Redis stream), turned into records. */
+  EdgeEvents: 'edge-events',
+  /** One webhook delivery (an event to an endpoint), with retries. */
+  WebhookDelivery: 'webhook-delivery',
 } as const;
 
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];

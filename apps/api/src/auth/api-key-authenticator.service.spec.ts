@@ -17,6 +17,7 @@ describe('ApiKeyAuthenticator', () => {
       ADMIN_API_KEY: ADMIN_KEY,
       CLIENT_TOKEN_SECRET: 'c'.repeat(32),
       TURN_SECRET: 't'.repeat(32),
+      WEBHOOK_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64url'),
     }),
     { findCredentialsByPrefix } as Pick<ApiKeysRepository, 'findCredentialsByPrefix'> as ApiKeysRepository,
     { record } as Pick<ApiKeyUsageProducer, 'record'> as ApiKeyUsageProducer,

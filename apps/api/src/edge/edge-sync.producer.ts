@@ -28,6 +28,10 @@ export class EdgeSyncProducer {
     });
   }
 
+  async hangupCall(sipCallId: string): Promise<void> {
+    await this.add({ kind: 'hangup-call', sipCallId });
+  }
+
   private async add(job: EdgeSyncJob): Promise<void> {
     await this.queue.add(job.kind, job, EDGE_JOB_OPTIONS);
   }

@@ -1,9 +1,21 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { type DeregisterUserJob, type EdgeSyncJob, QueueName, type RevokeClientTokenJob } from '@callwire/queues';
+import {
+  type DeregisterUserJob,
+  type EdgeSyncJob,
+  type HangupCallJob,
+  QueueName,
+  type RevokeClientTokenJob,
+} from '@callwire/queues';
 import { KamailioRpcClient, KamailioRpcError } from './kamailio-rpc.client';
 import { TokenContactsRepository } from './token-contacts.repository';
+
+/** What dlg.list_match tells of a dialog, as far as dlg.end_dlg needs it. */
+interface DialogInfo {
+  readonly h_entry: number;
+  readonly h_id: number;
+}
 
 /** usrloc answers ul.rm / ul.rm_contact for what is already gone with this error: the goal is reached. */
 const NOT_FOUND = /not found/i;
@@ -30,7 +42,18 @@ export class EdgeSyncProcessor extends WorkerHost {
         return this.deregisterUser(data);
       case 'revoke-client-token':
         return this.revokeClientToken(data);
+      case 'hangup-call':
+        return this.hangupCall(data);
     }
+  }
+
+  /** BYE to both sides of a confirmed call (the edge then reports it ended, hung up by the edge). */
+  private async hangupCall({ sipCallId }: HangupCallJob): Promise<void> {
+    const dialogs = await this.ignoringNotFound(this.kamailio.call('dlg.list_match', ['callid', 'eq', sipCallId]));
+    for (const dialog of Array.isArray(dialogs) ? (dialogs as DialogInfo[]) : []) {
+      await this.ignoringNotFound(this.kamailio.call('dlg.end_dlg', [dialog.h_entry, dialog.h_id]));
+    }
+    this.logger.log(`hung up call ${sipCallId}`);
   }
 
   private async deregisterUser({ aor, reason }: DeregisterUserJob): Promise<void> {
@@ -48,11 +71,13 @@ export class EdgeSyncProcessor extends WorkerHost {
     this.logger.log(`revoked client token ${tokenId} (${contacts.length} registration(s) removed)`);
   }
 
-  private async ignoringNotFound(call: Promise<unknown>): Promise<void> {
+  /** The call's result, or undefined when Kamailio says what it should act on is already gone. */
+  private async ignoringNotFound(call: Promise<unknown>): Promise<unknown> {
     try {
-      await call;
+      return await call;
     } catch (error) {
       if (!(error instanceof KamailioRpcError && NOT_FOUND.test(error.message))) throw error;
+      return undefined;
     }
   }
 }

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { EdgeModule } from '../edge/edge.module';
+import { CallsController } from './calls.controller';
+import { CallsRepository } from './calls.repository';
+import { CallsService } from './calls.service';
+
+@Module({
+  imports: [EdgeModule],
+  controllers: [CallsController],
+  providers: [CallsRepository, CallsService],
+})
+export class CallsModule {}

@@ -1,0 +1,159 @@
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUrl,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
+import { ALL_WEBHOOK_EVENTS, WEBHOOK_EVENT_TYPES } from '@callwire/webhooks';
+import { PageMetaDto } from '../../common/pagination';
+import { NoControlCharacters } from '../../common/text.validators';
+
+export const SUBSCRIBABLE_EVENTS = [...WEBHOOK_EVENT_TYPES, ALL_WEBHOOK_EVENTS];
+const MAX_URL_LENGTH = 2048;
+const MAX_DESCRIPTION_LENGTH = 200;
+
+/** http and https, loopback and private addresses included (production should use https). */
+const URL_OPTIONS = {
+  protocols: ['http', 'https'],
+  require_protocol: true,
+  require_tld: false,
+  require_host: true,
+  allow_underscores: true,
+};
+const URL_MESSAGE = 'url must be an absolute http:// or https:// URL';
+const EVENTS_MESSAGE = `each value in events must be one of: ${SUBSCRIBABLE_EVENTS.join(', ')}`;
+
+const urlProperty: ApiPropertyOptions = {
+  example: 'https://example.com/webhooks/callwire',
+  maxLength: MAX_URL_LENGTH,
+  description: 'Where events are POSTed. Use https in production; http is accepted (for local receivers).',
+};
+const eventsProperty: ApiPropertyOptions = {
+  type: [String],
+  enum: SUBSCRIBABLE_EVENTS,
+  example: ['call.completed', 'registration.created'],
+  description: 'The event types to receive; `*` for all of them, including types added later.',
+};
+
+export class CreateWebhookEndpointDto {
+  @ApiProperty(urlProperty)
+  @IsString()
+  @MaxLength(MAX_URL_LENGTH)
+  @IsUrl(URL_OPTIONS, { message: URL_MESSAGE })
+  url!: string;
+
+  @ApiProperty(eventsProperty)
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(SUBSCRIBABLE_EVENTS.length)
+  @ArrayUnique()
+  @IsIn(SUBSCRIBABLE_EVENTS, { each: true, message: EVENTS_MESSAGE })
+  events!: string[];
+
+  @ApiPropertyOptional({ maxLength: MAX_DESCRIPTION_LENGTH, example: 'CRM call log' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_DESCRIPTION_LENGTH)
+  @NoControlCharacters()
+  description?: string;
+}
+
+export class UpdateWebhookEndpointDto {
+  @ApiPropertyOptional(urlProperty)
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_URL_LENGTH)
+  @IsUrl(URL_OPTIONS, { message: URL_MESSAGE })
+  url?: string;
+
+  @ApiPropertyOptional(eventsProperty)
+  @IsOptional()
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(SUBSCRIBABLE_EVENTS.length)
+  @ArrayUnique()
+  @IsIn(SUBSCRIBABLE_EVENTS, { each: true, message: EVENTS_MESSAGE })
+  events?: string[];
+
+  @ApiPropertyOptional({ maxLength: MAX_DESCRIPTION_LENGTH, nullable: true, type: String })
+  @ValidateIf((_dto, value) => value !== null)
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_DESCRIPTION_LENGTH)
+  @NoControlCharacters()
+  description?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'false pauses deliveries (pending ones fail); true re-enables and resets the failure streak.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean;
+}
+
+export class WebhookEndpointDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() url!: string;
+  @ApiProperty({ type: [String], enum: SUBSCRIBABLE_EVENTS }) events!: string[];
+  @ApiProperty({ type: String, nullable: true }) description!: string | null;
+  @ApiProperty() enabled!: boolean;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Why the platform disabled the endpoint (too many failed deliveries in a row).',
+  })
+  disabledReason!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
+}
+
+export class CreatedWebhookEndpointDto extends WebhookEndpointDto {
+  @ApiProperty({
+    example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    description: 'The signing secret, shown only here and by rotate-secret.',
+  })
+  secret!: string;
+}
+
+export class WebhookSecretDto {
+  @ApiProperty({ example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', description: 'Shown only in this response.' })
+  secret!: string;
+}
+
+export class WebhookEndpointPageDto extends PageMetaDto {
+  @ApiProperty({ type: [WebhookEndpointDto] }) data!: WebhookEndpointDto[];
+}
+
+export class WebhookDeliveryDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', description: 'The event id: the webhook-id header and the body id.' })
+  eventId!: string;
+  @ApiProperty({ example: 'call.completed' }) eventType!: string;
+  @ApiProperty({ enum: ['pending', 'succeeded', 'failed'] }) state!: string;
+  @ApiProperty({ description: 'Attempts made since the delivery (or its last replay) started.' })
+  attempts!: number;
+  @ApiProperty({ type: Number, nullable: true }) lastStatusCode!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) lastLatencyMs!: number | null;
+  @ApiProperty({ type: String, nullable: true, example: 'HTTP 503' }) lastError!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When a pending delivery is tried next.',
+  })
+  nextAttemptAt!: Date | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
+}
+
+export class WebhookDeliveryPageDto extends PageMetaDto {
+  @ApiProperty({ type: [WebhookDeliveryDto] }) data!: WebhookDeliveryDto[];
+}

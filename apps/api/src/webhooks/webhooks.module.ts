@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { QueueName, QueuesModule } from '@callwire/queues';
+import { WebhookDeliveriesController } from './webhook-deliveries.controller';
+import { WebhookDeliveryProducer } from './webhook-delivery.producer';
+import { WebhooksController } from './webhooks.controller';
+import { WebhooksRepository } from './webhooks.repository';
+import { WebhooksService } from './webhooks.service';
+
+@Module({
+  imports: [QueuesModule.registerQueues(QueueName.WebhookDelivery)],
+  controllers: [WebhooksController, WebhookDeliveriesController],
+  providers: [WebhooksRepository, WebhookDeliveryProducer, WebhooksService],
+})
+export class WebhooksModule {}

@@ -1,0 +1,55 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { type CallTransition, type CallWebhookType, applyCallEvent, toCallResource } from '@callwire/calls';
+import { type Call, isUniqueViolation } from '@callwire/database';
+import type { EdgeCallEvent } from '@callwire/queues';
+import { WebhookEventPublisher } from '../webhooks/webhook-event.publisher';
+import { CallRecordsRepository } from './call-records.repository';
+
+/** An edge event about a call whose `initiated` has not been processed yet: retried by BullMQ. */
+export class CallNotKnownYetError extends Error {}
+
+/** The webhook steps a stored call has reached, with when, in the order receivers must see them. */
+function stepsReached(call: Call): { type: CallWebhookType; at: Date }[] {
+  const steps: { type: CallWebhookType; at: Date }[] = [{ type: 'call.initiated', at: call.startedAt }];
+  if (call.ringingAt) steps.push({ type: 'call.ringing', at: call.ringingAt });
+  if (call.answeredAt) steps.push({ type: 'call.answered', at: call.answeredAt });
+  if (call.endedAt) steps.push({ type: 'call.completed', at: call.endedAt });
+  return steps;
+}
+
+/** Keeps `Call` records from the edge's events and tells webhook subscribers about each step. */
+@Injectable()
+export class CallRecordsService {
+  private readonly logger = new Logger(CallRecordsService.name);
+
+  constructor(
+    private readonly calls: CallRecordsRepository,
+    private readonly webhooks: WebhookEventPublisher,
+  ) {}
+
+  async apply(event: EdgeCallEvent): Promise<void> {
+    const accountId = await this.calls.findAccountIdBySipDomain(event.sipDomain);
+    if (!accountId) {
+      this.logger.warn(`${event.event} of call ${event.sipCallId} for unknown domain ${event.sipDomain} dropped`);
+      return;
+    }
+    let outcome = 'ignore' as CallTransition['kind'];
+    const call = await this.calls.transition(accountId, event.sipCallId, (current) => {
+      const transition = applyCallEvent(current, event, new Date(event.at));
+      outcome = transition.kind;
+      return transition.kind === 'change' ? transition.state : null;
+    });
+    if (outcome === 'unknown-call' || !call) throw new CallNotKnownYetError(`call ${event.sipCallId} not known yet`);
+    // Every step reached so far and not published yet, not only this event's: a retry after a crash between
+    // the update and the publication completes what is missing. The database refuses a step published twice.
+    const published = await this.calls.publishedTypes(accountId, call.id);
+    for (const { type, at } of stepsReached(call).filter((step) => !published.has(step.type))) {
+      try {
+        const data = { ...toCallResource(call) };
+        await this.webhooks.publish({ accountId, type, orderingKey: call.id, createdAt: at, data });
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import { parseEdgeEvent } from './edge-event.parser';
+
+describe('parseEdgeEvent', () => {
+  it('reads what the edge writes (samples taken from a real Kamailio run)', () => {
+    expect(
+      parseEdgeEvent(
+        '{"kind":"call","event":"initiated","sipCallId":"1-9508@127.0.0.1","ts":"1795258791.717575","sipDomain":"acme.example","from":"sip:alice@acme.example","to":"sip:bob@acme.example","transport":"udp"}',
+      ),
+    ).toEqual({
+      kind: 'call',
+      event: 'initiated',
+      sipCallId: '1-9508@127.0.0.1',
+      sipDomain: 'acme.example',
+      at: 1795258791718,
+      from: 'sip:alice@acme.example',
+      to: 'sip:bob@acme.example',
+      transport: 'udp',
+      sipStatus: undefined,
+      reason: undefined,
+      hangupBy: undefined,
+    });
+    expect(
+      parseEdgeEvent(
+        '{"kind":"call","event":"ended","sipCallId":"c","ts":"1795258791.925114","sipDomain":"acme.example","sipStatus":200,"reason":"BYE","hangupBy":"caller"}',
+      ),
+    ).toMatchObject({ event: 'ended', sipStatus: 200, reason: 'BYE', hangupBy: 'caller' });
+    expect(
+      parseEdgeEvent(
+        '{"kind":"registration","event":"removed","aor":"bob@acme.example","sipDomain":"acme.example","contact":"<sip:bob@127.0.0.1:43017>","ts":"1795258792.051881","reason":"unregistered"}',
+      ),
+    ).toMatchObject({ kind: 'registration', event: 'removed', aor: 'bob@acme.example', reason: 'unregistered' });
+  });
+
+  it.each([
+    'not json',
+    'null',
+    '{"kind":"call","event":"initiated","sipCallId":"c","sipDomain":"d","from":"f","to":"t"}',
+    '{"kind":"call","event":"exploded","sipCallId":"c","sipDomain":"d","ts":"1"}',
+    '{"kind":"call","event":"initiated","sipCallId":"c","sipDomain":"d","ts":"1"}',
+    '{"kind":"call","event":"ringing","sipDomain":"d","ts":"1"}',
+    '{"kind":"registration","event":"created","sipDomain":"d","ts":"1"}',
+    '{"kind":"dialog","event":"created","ts":"1"}',
+  ])('refuses %s', (json) => {
+    expect(parseEdgeEvent(json)).toBeNull();
+  });
+});

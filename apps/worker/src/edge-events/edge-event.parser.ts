@@ -1,0 +1,76 @@
+import type { EdgeCallEvent, EdgeEventJob, EdgeRegistrationEvent } from '@callwire/queues';
+
+const CALL_EVENTS = new Set(['initiated', 'ringing', 'answered', 'ended']);
+const REGISTRATION_EVENTS = new Set(['created', 'refreshed', 'removed']);
+const HANGUP_SIDES = new Set(['caller', 'callee', 'edge']);
+
+type Fields = Record<string, unknown>;
+
+const text = (fields: Fields, key: string): string | undefined =>
+  typeof fields[key] === 'string' && fields[key] !== '' ? (fields[key] as string) : undefined;
+
+/** `"1795258791.291526"` (Kamailio's $TV(Sn)) → milliseconds. */
+function timestampOf(fields: Fields): number | undefined {
+  const seconds = Number(text(fields, 'ts'));
+  return Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1000) : undefined;
+}
+
+function callEvent(fields: Fields, at: number): EdgeCallEvent | null {
+  const event = text(fields, 'event');
+  const sipCallId = text(fields, 'sipCallId');
+  const sipDomain = text(fields, 'sipDomain');
+  if (!event || !CALL_EVENTS.has(event) || !sipCallId || !sipDomain) return null;
+  const sipStatus = typeof fields.sipStatus === 'number' ? fields.sipStatus : undefined;
+  const hangupBy = text(fields, 'hangupBy');
+  if (event === 'initiated' && !(text(fields, 'from') && text(fields, 'to'))) return null;
+  return {
+    kind: 'call',
+    event: event as EdgeCallEvent['event'],
+    sipCallId,
+    sipDomain,
+    at,
+    from: text(fields, 'from'),
+    to: text(fields, 'to'),
+    transport: text(fields, 'transport'),
+    sipStatus,
+    reason: text(fields, 'reason'),
+    hangupBy: hangupBy && HANGUP_SIDES.has(hangupBy) ? (hangupBy as EdgeCallEvent['hangupBy']) : undefined,
+  };
+}
+
+function registrationEvent(fields: Fields, at: number): EdgeRegistrationEvent | null {
+  const event = text(fields, 'event');
+  const aor = text(fields, 'aor');
+  const sipDomain = text(fields, 'sipDomain');
+  if (!event || !REGISTRATION_EVENTS.has(event) || !aor || !sipDomain) return null;
+  return {
+    kind: 'registration',
+    event: event as EdgeRegistrationEvent['event'],
+    aor,
+    sipDomain,
+    contact: text(fields, 'contact') ?? '',
+    transport: text(fields, 'transport') ?? '',
+    at,
+    reason: text(fields, 'reason'),
+  };
+}
+
+/**
+ * The edge's JSON (one Redis stream entry, field `e`) → a typed job, or null when it is not one: the
+ * stream is the boundary between Kamailio's script and TypeScript, so nothing is taken on trust.
+ */
+export function parseEdgeEvent(json: string): EdgeEventJob | null {
+  let fields: unknown;
+  try {
+    fields = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (typeof fields !== 'object' || fields === null) return null;
+  const record = fields as Fields;
+  const at = timestampOf(record);
+  if (at === undefined) return null;
+  if (record.kind === 'call') return callEvent(record, at);
+  if (record.kind === 'registration') return registrationEvent(record, at);
+  return null;
+}

@@ -1,0 +1,77 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
+import { WebhookHeader, signWebhook } from '@callwire/webhooks';
+import { isRetryableStatus } from './retry-policy';
+
+export const WEBHOOK_USER_AGENT = 'Callwire-Webhooks/1';
+const MAX_ERROR_LENGTH = 300;
+
+export type AttemptOutcome =
+  | { readonly ok: true; readonly statusCode: number; readonly latencyMs: number }
+  | {
+      readonly ok: false;
+      readonly statusCode: number | null;
+      readonly latencyMs: number;
+      readonly error: string;
+      readonly retryable: boolean;
+    };
+
+interface FetchError {
+  readonly name?: unknown;
+  readonly message?: unknown;
+  readonly cause?: { readonly code?: unknown; readonly message?: unknown };
+}
+
+/**
+ * Why a request got no answer (ECONNREFUSED, a timeout…), without the URL or the body. Duck-typed:
+ * fetch's errors (DOMException, undici's) do not always share this realm's Error.
+ */
+function describeFailure(error: unknown, timeoutMs: number): string {
+  const failure = (typeof error === 'object' && error !== null ? error : {}) as FetchError;
+  if (failure.name === 'TimeoutError' || failure.name === 'AbortError') return `timeout after ${timeoutMs} ms`;
+  if (typeof failure.cause?.code === 'string') return failure.cause.code;
+  if (typeof failure.cause?.message === 'string') return failure.cause.message;
+  return typeof failure.message === 'string' ? failure.message : String(error);
+}
+
+/** One signed POST to an endpoint. Redirects are not followed (a 3xx is a failure). */
+@Injectable()
+export class WebhookSender {
+  constructor(@Inject(CALLWIRE_CONFIG) private readonly config: CallwireConfig) {}
+
+  async send(url: string, secret: string, eventId: string, body: string): Promise<AttemptOutcome> {
+    const { timeoutMs } = this.config.webhooks;
+    const timestamp = Math.floor(Date.now() / 1000);
+    const started = performance.now();
+    const latency = () => Math.round(performance.now() - started);
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': WEBHOOK_USER_AGENT,
+          [WebhookHeader.Id]: eventId,
+          [WebhookHeader.Timestamp]: String(timestamp),
+          [WebhookHeader.Signature]: signWebhook(secret, eventId, timestamp, body),
+        },
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const latencyMs = latency();
+      await response.body?.cancel().catch(() => undefined); // the answer's content is not used
+      const statusCode = response.status;
+      if (statusCode >= 200 && statusCode < 300) return { ok: true, statusCode, latencyMs };
+      return {
+        ok: false,
+        statusCode,
+        latencyMs,
+        error: `HTTP ${statusCode}`,
+        retryable: isRetryableStatus(statusCode),
+      };
+    } catch (error) {
+      const message = describeFailure(error, timeoutMs).slice(0, MAX_ERROR_LENGTH);
+      return { ok: false, statusCode: null, latencyMs: latency(), error: message, retryable: true };
+    }
+  }
+}

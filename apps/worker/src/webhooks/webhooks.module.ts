@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { QueueName, QueuesModule } from '@callwire/queues';
+import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
+import { WebhookDeliveryProcessor } from './webhook-delivery.processor';
+import { WebhookPublisherModule } from './webhook-publisher.module';
+import { WebhookSender } from './webhook.sender';
+import { WebhookSweeper } from './webhook.sweeper';
+
+/**
+ * Webhook delivery: the processor of QueueName.WebhookDelivery and the sweeper. Import it to publish
+ * events: it exports WebhookEventPublisher.
+ */
+@Module({
+  imports: [QueuesModule.registerQueues(QueueName.WebhookDelivery), WebhookPublisherModule],
+  providers: [WebhookDeliveriesRepository, WebhookSender, WebhookDeliveryProcessor, WebhookSweeper],
+  exports: [WebhookPublisherModule],
+})
+export class WebhooksModule {}

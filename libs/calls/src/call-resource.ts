@@ -1,0 +1,67 @@
+import type { CallStatusName } from './call-lifecycle';
+
+/** A call as the API returns it and as webhooks carry it (`data` of call.* events). */
+export interface CallResource {
+  readonly id: string;
+  readonly sipCallId: string;
+  readonly from: string;
+  readonly to: string;
+  readonly direction: string;
+  readonly status: CallStatusName;
+  readonly sipStatus: number | null;
+  readonly reason: string | null;
+  readonly hangupBy: string | null;
+  readonly transport: string | null;
+  readonly startedAt: string;
+  readonly ringingAt: string | null;
+  readonly answeredAt: string | null;
+  readonly endedAt: string | null;
+  readonly durationMs: number | null;
+}
+
+/** Prisma's enum spells two statuses with underscores (`in_progress`, `no_answer`). */
+export function statusName(stored: string): CallStatusName {
+  return stored.replace('_', '-') as CallStatusName;
+}
+
+export function storedStatus(status: CallStatusName): string {
+  return status.replace('-', '_');
+}
+
+interface StoredCall {
+  readonly id: string;
+  readonly sipCallId: string;
+  readonly from: string;
+  readonly to: string;
+  readonly direction: string;
+  readonly status: string;
+  readonly sipStatus: number | null;
+  readonly reason: string | null;
+  readonly hangupBy: string | null;
+  readonly transport: string | null;
+  readonly startedAt: Date;
+  readonly ringingAt: Date | null;
+  readonly answeredAt: Date | null;
+  readonly endedAt: Date | null;
+  readonly durationMs: number | null;
+}
+
+export function toCallResource(call: StoredCall): CallResource {
+  return {
+    id: call.id,
+    sipCallId: call.sipCallId,
+    from: call.from,
+    to: call.to,
+    direction: call.direction,
+    status: statusName(call.status),
+    sipStatus: call.sipStatus,
+    reason: call.reason,
+    hangupBy: call.hangupBy,
+    transport: call.transport,
+    startedAt: call.startedAt.toISOString(),
+    ringingAt: call.ringingAt?.toISOString() ?? null,
+    answeredAt: call.answeredAt?.toISOString() ?? null,
+    endedAt: call.endedAt?.toISOString() ?? null,
+    durationMs: call.durationMs,
+  };
+}

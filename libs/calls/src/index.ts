@@ -1,0 +1,2 @@
+export * from './call-lifecycle';
+export * from './call-resource';

@@ -1,0 +1,4 @@
+export * from './event-types';
+export * from './signature';
+export * from './secret-box';
+export * from './delivery-job';
