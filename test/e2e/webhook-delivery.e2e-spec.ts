@@ -144,7 +144,7 @@ describe('Webhook delivery (e2e: publisher, worker, a real receiver)', () => {
     expect(receiver.received.filter((r) => r.path !== '/signed')).toEqual([]);
     // Nobody (enabled) subscribes to this: nothing is stored.
     const unwanted = await publisher.publish({ accountId: acme.accountId, type: 'webhook.disabled', data: {} });
-    expect(unwanted).toEqual({ eventId: null, deliveryIds: [] });
+    expect(unwanted).toEqual({ eventId: null, deliveryIds: [], duplicate: false });
   });
 
   it('retries a 500, then succeeds: the same webhook-id, each attempt signed, attempts 2', async () => {

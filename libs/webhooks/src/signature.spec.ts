@@ -1,11 +1,5 @@
 import { createHmac } from 'node:crypto';
-import {
-  WebhookVerificationError,
-  generateWebhookSecret,
-  signWebhook,
-  verifyWebhook,
-  type WebhookHeaders,
-} from './signature';
+import { WebhookVerificationError, generateWebhookSecret, signWebhook, verifyWebhook } from './signature';
 
 // The example of the Standard Webhooks specification (and of the Svix libraries).
 const VECTOR = {

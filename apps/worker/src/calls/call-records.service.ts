@@ -27,7 +27,11 @@ export class CallRecordsService {
     private readonly webhooks: WebhookEventPublisher,
   ) {}
 
-  async apply(event: EdgeCallEvent): Promise<void> {
+  /**
+   * `retry`: this event was tried before and may have stored its step without publishing it: then every
+   * step the call reached and nobody heard of yet is published (a first try publishes only its own step).
+   */
+  async apply(event: EdgeCallEvent, retry = false): Promise<void> {
     const accountId = await this.calls.findAccountIdBySipDomain(event.sipDomain);
     if (!accountId) {
       this.logger.warn(`${event.event} of call ${event.sipCallId} for unknown domain ${event.sipDomain} dropped`);
@@ -40,10 +44,11 @@ export class CallRecordsService {
       return transition.kind === 'change' ? transition.state : null;
     });
     if (outcome === 'unknown-call' || !call) throw new CallNotKnownYetError(`call ${event.sipCallId} not known yet`);
-    // Every step reached so far and not published yet, not only this event's: a retry after a crash between
-    // the update and the publication completes what is missing. The database refuses a step published twice.
-    const published = await this.calls.publishedTypes(accountId, call.id);
-    for (const { type, at } of stepsReached(call).filter((step) => !published.has(step.type))) {
+    if (outcome === 'ignore' && !retry) return;
+    // The database refuses a step published twice, so healing after a crash may try again safely.
+    const published = retry ? await this.calls.publishedTypes(accountId, call.id) : new Set<string>();
+    const steps = retry ? stepsReached(call).filter((step) => !published.has(step.type)) : stepsReached(call).slice(-1);
+    for (const { type, at } of steps) {
       try {
         const data = { ...toCallResource(call) };
         await this.webhooks.publish({ accountId, type, orderingKey: call.id, createdAt: at, data });

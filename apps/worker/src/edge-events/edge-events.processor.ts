@@ -16,7 +16,7 @@ export class EdgeEventsProcessor extends WorkerHost {
 
   async process(job: Job<EdgeEventJob>): Promise<void> {
     const event = job.data;
-    if (event.kind === 'call') await this.calls.apply(event);
+    if (event.kind === 'call') await this.calls.apply(event, job.attemptsMade > 0);
     else await this.registrations.apply(event);
   }
 }

@@ -10,10 +10,20 @@ export interface PublishWebhookEvent {
   readonly type: WebhookEventType;
   /** The event's `data` as receivers get it (JSON). */
   readonly data: Record<string, unknown>;
-  /** Events with the same key (e.g. a call's id) reach each endpoint in order: the next one waits. */
+  /**
+   * Events with the same key (e.g. a call's id) reach each endpoint in order: the next one waits. With the
+   * type, the key is unique per account: publishing (orderingKey, type) again is a no-op.
+   */
   readonly orderingKey?: string;
   /** When it happened (default now): the payload's createdAt, and the order of events with one key. */
   readonly createdAt?: Date;
+}
+
+export interface PublishedWebhookEvent {
+  readonly eventId: string | null;
+  /** The deliveries queued: one per subscribed endpoint (the pending ones of a duplicate). */
+  readonly deliveryIds: string[];
+  readonly duplicate: boolean;
 }
 
 /**
@@ -30,15 +40,21 @@ export class WebhookEventPublisher {
     @InjectQueue(QueueName.WebhookDelivery) private readonly queue: Queue<WebhookDeliveryJob>,
   ) {}
 
-  /** Resolves once the event is stored (eventId null when no endpoint subscribes to it). */
-  async publish(input: PublishWebhookEvent): Promise<{ eventId: string | null; deliveryIds: string[] }> {
+  /**
+   * Resolves once the event is stored: eventId null when no enabled endpoint subscribes to it. Idempotent
+   * per (accountId, orderingKey, type): a repeat stores nothing (`duplicate`), returns the first event's id
+   * and queues its pending deliveries again (harmless: job id = delivery id), in case the first publisher
+   * died before queueing them.
+   */
+  async publish(input: PublishWebhookEvent): Promise<PublishedWebhookEvent> {
     const stored = await this.events.createWithDeliveries(input, new Date());
-    if (!stored) return { eventId: null, deliveryIds: [] };
+    if (!stored) return { eventId: null, deliveryIds: [], duplicate: false };
     await this.enqueue(stored);
     return stored;
   }
 
   private async enqueue({ eventId, deliveryIds }: StoredWebhookEvent): Promise<void> {
+    if (deliveryIds.length === 0) return;
     try {
       await this.queue.addBulk(
         deliveryIds.map((deliveryId) => ({

@@ -5,6 +5,7 @@ import { isRetryableStatus } from './retry-policy';
 
 export const WEBHOOK_USER_AGENT = 'Callwire-Webhooks/1';
 const MAX_ERROR_LENGTH = 300;
+const BLOCKED_PORT = 'bad port';
 
 export type AttemptOutcome =
   | { readonly ok: true; readonly statusCode: number; readonly latencyMs: number }
@@ -71,7 +72,9 @@ export class WebhookSender {
       };
     } catch (error) {
       const message = describeFailure(error, timeoutMs).slice(0, MAX_ERROR_LENGTH);
-      return { ok: false, statusCode: null, latencyMs: latency(), error: message, retryable: true };
+      // fetch refuses the ports browsers block (25, 5060, 6000…): trying again cannot help.
+      const retryable = message !== BLOCKED_PORT;
+      return { ok: false, statusCode: null, latencyMs: latency(), error: message, retryable };
     }
   }
 }
