@@ -145,6 +145,26 @@ async function bareBaseline(prefix: string, perSecond: number, total: number) {
   return { receipts: receiver.receipts, lost: total - new Set(receiver.receipts.map((r) => r.id)).size };
 }
 
+/** From the database: edge event time -> delivery row created (published), and -> delivery succeeded. */
+async function stageLatencies(databaseUrl: string): Promise<{ published: string; delivered: string }> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ published: number; delivered: number }>(
+      `SELECT extract(epoch FROM d.created_at - e.created_at) * 1000 AS published,
+              extract(epoch FROM d.updated_at - d.created_at) * 1000 AS delivered
+         FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id WHERE d.state = 'succeeded'`,
+    );
+    const pair = (values: number[]) => `${percentile(values, 0.5).toFixed(1)} / ${percentile(values, 0.99).toFixed(1)}`;
+    return {
+      published: pair(rows.map((row) => Number(row.published))),
+      delivered: pair(rows.map((row) => Number(row.delivered))),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
 async function main(): Promise<number> {
   const cleanup = new Cleanup();
   const runId = randomBytes(4).toString('hex');
@@ -258,6 +278,7 @@ async function main(): Promise<number> {
     while (new Set(receiver.receipts.map((r) => r.id)).size < expected && Date.now() < drainDeadline) await sleep(200);
     const unique = new Set(receiver.receipts.map((r) => r.id)).size;
     const callwire = stats(receiver.receipts, DURATION);
+    const stages = await stageLatencies(databaseUrl);
 
     log(`baseline: bare BullMQ producer → worker → HTTP POST, ${RATE * WEBHOOKS_PER_CALL}/s for ${DURATION} s`);
     const bare = await bareBaseline(`${prefix}-bare`, RATE * WEBHOOKS_PER_CALL, RATE * WEBHOOKS_PER_CALL * DURATION);
@@ -290,7 +311,9 @@ async function main(): Promise<number> {
           ],
         ],
       )}\n\ncalls ${RATE}/s for ${DURATION} s: ${calls.successful} completed, ${calls.failed} failed. ` +
-        `Targets: p50 <= 25 ms (${fixed(callwire.p50)}), p99 <= 100 ms (${fixed(callwire.p99)}), lost 0 (${expected - unique}).\n`,
+        `Targets: p50 <= 25 ms (${fixed(callwire.p50)}), p99 <= 100 ms (${fixed(callwire.p99)}), lost 0 (${expected - unique}).\n` +
+        `Where the time goes (p50 / p99 ms): edge event -> webhook event stored ${stages.published}, ` +
+        `stored -> delivered ${stages.delivered}.\n`,
     );
     return 0;
   } catch (error) {

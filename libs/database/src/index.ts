@@ -5,3 +5,4 @@ export * from './errors';
 export { Prisma } from './generated/client';
 export type { Account, ApiKey, Call, ClientToken, SipUser } from './generated/client';
 export type { WebhookDelivery, WebhookDeliveryState, WebhookEndpoint, WebhookEvent } from './generated/client';
+export * from './uuidv7';

@@ -27,6 +27,8 @@ export interface RevokeClientTokenJob {
 export interface HangupCallJob {
   readonly kind: 'hangup-call';
   readonly sipCallId: string;
+  /** The call's account, by its SIP domain (for the call's end, reported by the worker). */
+  readonly sipDomain: string;
 }
 
 /** Payload of QueueName.EdgeSync jobs: produced by the API's EdgeSyncProducer, applied by the worker. */

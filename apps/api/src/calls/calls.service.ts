@@ -29,7 +29,7 @@ export class CallsService {
     const call = await this.calls.findById(accountId, id);
     if (!call) throw new NotFoundProblemException('Call');
     if (isFinal(statusName(call.status))) throw new ConflictProblemException(`The call has already ended.`);
-    await this.edge.hangupCall(call.sipCallId);
+    await this.edge.hangupCall(call.sipCallId, await this.calls.findSipDomain(accountId));
     return toCallResource(call);
   }
 }

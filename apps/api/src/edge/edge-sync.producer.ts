@@ -28,8 +28,8 @@ export class EdgeSyncProducer {
     });
   }
 
-  async hangupCall(sipCallId: string): Promise<void> {
-    await this.add({ kind: 'hangup-call', sipCallId });
+  async hangupCall(sipCallId: string, sipDomain: string): Promise<void> {
+    await this.add({ kind: 'hangup-call', sipCallId, sipDomain });
   }
 
   private async add(job: EdgeSyncJob): Promise<void> {

@@ -5,7 +5,7 @@ import { KamailioRpcClient } from './kamailio-rpc.client';
 import { TokenContactsRepository } from './token-contacts.repository';
 
 @Module({
-  imports: [QueuesModule.registerQueues(QueueName.EdgeSync)],
+  imports: [QueuesModule.registerQueues(QueueName.EdgeSync, QueueName.EdgeEvents)],
   providers: [KamailioRpcClient, TokenContactsRepository, EdgeSyncProcessor],
 })
 export class EdgeSyncModule {}

@@ -1,8 +1,10 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import type { Job } from 'bullmq';
+import type { Job, Queue } from 'bullmq';
 import {
   type DeregisterUserJob,
+  type EdgeCallEvent,
+  type EdgeEventJob,
   type EdgeSyncJob,
   type HangupCallJob,
   QueueName,
@@ -31,6 +33,7 @@ export class EdgeSyncProcessor extends WorkerHost {
   constructor(
     private readonly kamailio: KamailioRpcClient,
     private readonly tokenContacts: TokenContactsRepository,
+    @InjectQueue(QueueName.EdgeEvents) private readonly edgeEvents: Queue<EdgeEventJob>,
   ) {
     super();
   }
@@ -47,12 +50,28 @@ export class EdgeSyncProcessor extends WorkerHost {
     }
   }
 
-  /** BYE to both sides of a confirmed call (the edge then reports it ended, hung up by the edge). */
-  private async hangupCall({ sipCallId }: HangupCallJob): Promise<void> {
+  /**
+   * BYE to both sides of a confirmed call. The end is also reported from here (the edge's own report of a
+   * hang-up it did not receive as a BYE is not reliable); whichever comes second is a repeat and ignored.
+   */
+  private async hangupCall({ sipCallId, sipDomain }: HangupCallJob): Promise<void> {
     const dialogs = await this.ignoringNotFound(this.kamailio.call('dlg.list_match', ['callid', 'eq', sipCallId]));
-    for (const dialog of Array.isArray(dialogs) ? (dialogs as DialogInfo[]) : []) {
+    const ended = Array.isArray(dialogs) ? (dialogs as DialogInfo[]) : [];
+    for (const dialog of ended) {
       await this.ignoringNotFound(this.kamailio.call('dlg.end_dlg', [dialog.h_entry, dialog.h_id]));
     }
+    if (ended.length === 0) return;
+    const event: EdgeCallEvent = {
+      kind: 'call',
+      event: 'ended',
+      sipCallId,
+      sipDomain,
+      at: Date.now(),
+      sipStatus: 200,
+      reason: 'BYE',
+      hangupBy: 'edge',
+    };
+    await this.edgeEvents.add(`call.ended`, event, { jobId: `hangup-${sipCallId}`.replace(/:/g, '_') });
     this.logger.log(`hung up call ${sipCallId}`);
   }
 

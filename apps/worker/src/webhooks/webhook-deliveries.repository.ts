@@ -32,6 +32,7 @@ export interface FailedEndpoint {
 /** The event a delivery carries, as far as ordering goes. */
 export interface OrderedEvent {
   readonly id: string;
+  readonly accountId: string;
   readonly orderingKey: string;
   readonly createdAt: Date;
 }
@@ -130,6 +131,7 @@ export class WebhookDeliveriesRepository {
         endpointId,
         state: 'pending',
         event: {
+          accountId: event.accountId, // the index on (account_id, ordering_key, type) serves the lookup
           orderingKey: event.orderingKey,
           OR: [{ createdAt: { lt: event.createdAt } }, { createdAt: event.createdAt, id: { lt: event.id } }],
         },
@@ -145,6 +147,7 @@ export class WebhookDeliveriesRepository {
         endpointId,
         state: 'pending',
         event: {
+          accountId: event.accountId, // the index on (account_id, ordering_key, type) serves the lookup
           orderingKey: event.orderingKey,
           OR: [{ createdAt: { gt: event.createdAt } }, { createdAt: event.createdAt, id: { gt: event.id } }],
         },

@@ -23,7 +23,7 @@ const STALLED_INTERVAL_MS = 5_000;
 /** A job that runs a little early (clock skew, a promoted retry) is not sent before its row says so. */
 const EARLY_SLACK_MS = 50;
 /** How often an event waiting for an earlier one checks again (the earlier one's end also wakes it). */
-const ORDERING_RECHECK_MS = 1_000;
+const ORDERING_RECHECK_MS = 20;
 const MAX_ORDERING_WAIT_MS = 30_000;
 
 type JobLog = Pick<Logger, 'log' | 'warn' | 'debug'>;
@@ -51,7 +51,7 @@ function payloadOf({ event }: DeliveryWithContext): WebhookPayload {
 function orderedEvent({ event }: DeliveryWithContext): OrderedEvent | null {
   return event.orderingKey === null
     ? null
-    : { id: event.id, orderingKey: event.orderingKey, createdAt: event.createdAt };
+    : { id: event.id, accountId: event.accountId, orderingKey: event.orderingKey, createdAt: event.createdAt };
 }
 
 function recordOf(outcome: AttemptOutcome, state: AttemptRecord['state'], nextAttemptAt: Date | null): AttemptRecord {

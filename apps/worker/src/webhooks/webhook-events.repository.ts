@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, PrismaService } from '@callwire/database';
+import { Pool } from 'pg';
+import { uuidv7 } from '@callwire/database';
 import { ALL_WEBHOOK_EVENTS, type WebhookEventType } from '@callwire/webhooks';
 
 export interface NewWebhookEvent {
@@ -19,51 +20,70 @@ export interface StoredWebhookEvent {
   readonly duplicate: boolean;
 }
 
+/** A UUIDv7 made by PostgreSQL (current milliseconds, version 7, variant 10, random rest), one per row. */
+const UUIDV7_SQL = `overlay(overlay(overlay(md5(random()::text || clock_timestamp()::text)
+    placing lpad(to_hex(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint), 12, '0') from 1 for 12)
+    placing '7' from 13 for 1) placing substr('89ab', floor(random() * 4)::int + 1, 1) from 17 for 1)::uuid`;
+
+/**
+ * The busiest write of the worker (several per call), hence one SQL statement on the pg pool rather than
+ * a Prisma transaction (see pg-pool.provider.ts).
+ */
 @Injectable()
 export class WebhookEventsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly pool: Pool) {}
 
   /**
-   * In one transaction: the event and one pending delivery, due now, per enabled endpoint of the account
-   * subscribed to its type. Null (nothing stored) when no endpoint wants it. An event whose (orderingKey,
-   * type) the account already has is not stored again (`duplicate`): its pending deliveries are returned.
+   * At once: the event and one pending delivery, due now, per enabled endpoint of the account subscribed
+   * to its type. Null (nothing stored) when no endpoint wants it. An event whose (orderingKey, type) the
+   * account already has is not stored again (`duplicate`): its pending deliveries are returned.
    */
-  createWithDeliveries(event: NewWebhookEvent, now: Date): Promise<StoredWebhookEvent | null> {
-    return this.prisma.$transaction(async (tx) => {
-      const endpoints = await tx.webhookEndpoint.findMany({
-        where: { accountId: event.accountId, enabled: true, events: { hasSome: [event.type, ALL_WEBHOOK_EVENTS] } },
-        select: { id: true },
-      });
-      if (endpoints.length === 0) return null;
-      // ON CONFLICT DO NOTHING: a conflict must not abort the transaction.
-      const [stored] = await tx.webhookEvent.createManyAndReturn({
-        data: [
-          {
-            accountId: event.accountId,
-            type: event.type,
-            orderingKey: event.orderingKey ?? null,
-            data: event.data as Prisma.InputJsonObject,
-            createdAt: event.createdAt ?? now,
-          },
-        ],
-        skipDuplicates: true,
-        select: { id: true },
-      });
-      if (!stored) return this.existing(tx, event);
-      const deliveries = await tx.webhookDelivery.createManyAndReturn({
-        data: endpoints.map((endpoint) => ({ endpointId: endpoint.id, eventId: stored.id, nextAttemptAt: now })),
-        select: { id: true },
-      });
-      return { eventId: stored.id, deliveryIds: deliveries.map((delivery) => delivery.id), duplicate: false };
-    });
+  async createWithDeliveries(event: NewWebhookEvent, now: Date): Promise<StoredWebhookEvent | null> {
+    const createdAt = event.createdAt ?? now;
+    // One statement, so one transaction: an event is never stored without its deliveries.
+    const { rows } = await this.pool.query<{ eventId: string | null; endpoints: number; deliveryIds: string[] }>(
+      `WITH endpoints AS (
+         SELECT id FROM webhook_endpoints
+          WHERE account_id = $1 AND enabled AND events && ARRAY[$2, $7]::text[]
+       ), inserted AS (
+         INSERT INTO webhook_events (id, account_id, type, ordering_key, data, created_at)
+         SELECT $3, $1, $2, $4, $5::jsonb, $6::timestamptz AT TIME ZONE 'UTC' WHERE EXISTS (SELECT 1 FROM endpoints)
+         ON CONFLICT (account_id, ordering_key, type) DO NOTHING
+         RETURNING id
+       ), deliveries AS (
+         INSERT INTO webhook_deliveries (id, endpoint_id, event_id, next_attempt_at, updated_at)
+         SELECT ${UUIDV7_SQL}, e.id, i.id, $8::timestamptz AT TIME ZONE 'UTC', $8::timestamptz AT TIME ZONE 'UTC'
+           FROM endpoints e CROSS JOIN inserted i
+         RETURNING id
+       )
+       SELECT (SELECT id FROM inserted) AS "eventId", (SELECT count(*) FROM endpoints)::int AS endpoints,
+              array(SELECT id FROM deliveries ORDER BY id) AS "deliveryIds"`,
+      [
+        event.accountId,
+        event.type,
+        uuidv7(createdAt.getTime()),
+        event.orderingKey ?? null,
+        JSON.stringify(event.data),
+        createdAt.toISOString(),
+        ALL_WEBHOOK_EVENTS,
+        now.toISOString(),
+      ],
+    );
+    const row = rows[0];
+    if (!row || row.endpoints === 0) return null;
+    if (!row.eventId) return this.existing(event);
+    return { eventId: row.eventId, deliveryIds: row.deliveryIds, duplicate: false };
   }
 
-  private async existing(tx: Prisma.TransactionClient, event: NewWebhookEvent): Promise<StoredWebhookEvent | null> {
-    const stored = await tx.webhookEvent.findFirst({
-      where: { accountId: event.accountId, orderingKey: event.orderingKey, type: event.type },
-      select: { id: true, deliveries: { where: { state: 'pending' }, select: { id: true } } },
-    });
-    if (!stored) return null;
-    return { eventId: stored.id, deliveryIds: stored.deliveries.map((delivery) => delivery.id), duplicate: true };
+  private async existing(event: NewWebhookEvent): Promise<StoredWebhookEvent | null> {
+    const { rows } = await this.pool.query<{ eventId: string; deliveryIds: string[] }>(
+      `SELECT e.id AS "eventId",
+              array(SELECT d.id FROM webhook_deliveries d WHERE d.event_id = e.id AND d.state = 'pending') AS "deliveryIds"
+         FROM webhook_events e
+        WHERE e.account_id = $1 AND e.ordering_key = $2 AND e.type = $3`,
+      [event.accountId, event.orderingKey ?? null, event.type],
+    );
+    const stored = rows[0];
+    return stored ? { eventId: stored.eventId, deliveryIds: stored.deliveryIds, duplicate: true } : null;
   }
 }
