@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { type CallState, storedStatus, statusName } from '@callwire/calls';
-import { type Call, Prisma, PrismaService } from '@callwire/database';
+import { type CallState, statusName } from '@callwire/calls';
+import { Pool } from 'pg';
+import { type Call, PrismaService, uuidv7 } from '@callwire/database';
 
 /** The call as stored, or null; given to a transition that decides what to store instead. */
 export type CallTransitionFn = (current: CallState | null) => CallState | null;
 
 function stateOf(call: Call): CallState {
   return { ...call, status: statusName(call.status) };
-}
-
-function columnsOf(state: CallState): Omit<Prisma.CallUncheckedCreateInput, 'accountId' | 'sipCallId' | 'direction'> {
-  return { ...state, status: storedStatus(state.status) as Call['status'] };
 }
 
 /** An account's sipDomain never changes, so its id is remembered for a while (misses are not). */
@@ -20,7 +17,10 @@ const ACCOUNT_CACHE_MS = 60_000;
 export class CallRecordsRepository {
   private readonly accounts = new Map<string, { id: string; until: number }>();
 
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly pool: Pool,
+  ) {}
 
   async findAccountIdBySipDomain(sipDomain: string): Promise<string | null> {
     const cached = this.accounts.get(sipDomain);
@@ -42,16 +42,100 @@ export class CallRecordsRepository {
   /**
    * Reads the call with its row locked, lets `transition` decide, and stores the result: concurrent
    * events of one call (several workers) apply one after the other. Returns the stored call (changed or not).
+   * Plain SQL on the pg pool: this runs for every edge event, and a Prisma interactive transaction costs
+   * tens of milliseconds here.
    */
   async transition(accountId: string, sipCallId: string, transition: CallTransitionFn): Promise<Call | null> {
-    return this.prisma.$transaction(async (tx) => {
-      const [locked] = await tx.$queryRaw<{ id: string }[]>`
-        SELECT id FROM calls WHERE account_id = ${accountId}::uuid AND sip_call_id = ${sipCallId} FOR UPDATE`;
-      const current = locked ? await tx.call.findUniqueOrThrow({ where: { id: locked.id } }) : null;
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<Call>(
+        `SELECT ${CALL_COLUMNS} FROM calls WHERE account_id = $1 AND sip_call_id = $2 FOR UPDATE`,
+        [accountId, sipCallId],
+      );
+      const current = rows[0] ?? null;
       const next = transition(current ? stateOf(current) : null);
-      if (!next) return current;
-      if (current) return tx.call.update({ where: { id: current.id }, data: columnsOf(next) });
-      return tx.call.create({ data: { accountId, sipCallId, direction: 'internal', ...columnsOf(next) } });
-    });
+      let stored = current;
+      if (next && current) {
+        stored =
+          (
+            await client.query<Call>(`UPDATE calls SET ${UPDATE_SET} WHERE id = $1 RETURNING ${CALL_COLUMNS}`, [
+              current.id,
+              ...valuesOf(next),
+            ])
+          ).rows[0] ?? null;
+      } else if (next) {
+        stored =
+          (
+            await client.query<Call>(
+              `INSERT INTO calls (id, account_id, sip_call_id, direction, ${STATE_COLUMNS.map((column) => `"${column}"`).join(', ')}, updated_at)
+             VALUES ($1, $2, $3, 'internal', ${STATE_COLUMNS.map((_, i) => placeholder(STATE_COLUMNS[i] ?? '', i + 4)).join(', ')},
+                     now() AT TIME ZONE 'UTC')
+             RETURNING ${CALL_COLUMNS}`,
+              [uuidv7(next.startedAt.getTime()), accountId, sipCallId, ...valuesOf(next)],
+            )
+          ).rows[0] ?? null;
+      }
+      await client.query('COMMIT');
+      return stored;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
+}
+
+/** Columns of CallState, in the order valuesOf() gives them. */
+const STATE_COLUMNS = [
+  'status',
+  'from',
+  'to',
+  'transport',
+  'started_at',
+  'ringing_at',
+  'answered_at',
+  'ended_at',
+  'duration_ms',
+  'sip_status',
+  'reason',
+  'hangup_by',
+] as const;
+const TIMESTAMPS = new Set(['started_at', 'ringing_at', 'answered_at', 'ended_at']);
+
+/** Timestamps are stored without a zone, in UTC (as Prisma does). */
+function placeholder(column: string, index: number): string {
+  if (column === 'status') return `$${index}::call_status`;
+  return TIMESTAMPS.has(column) ? `$${index}::timestamptz AT TIME ZONE 'UTC'` : `$${index}`;
+}
+
+const UPDATE_SET = [
+  ...STATE_COLUMNS.map((column, i) => `"${column}" = ${placeholder(column, i + 2)}`),
+  `updated_at = now() AT TIME ZONE 'UTC'`,
+].join(', ');
+
+/** As Prisma's Call: camelCase, timestamps read as UTC. */
+const CALL_COLUMNS = `id, account_id AS "accountId", sip_call_id AS "sipCallId", "from", "to", direction, transport,
+  status::text AS status, sip_status AS "sipStatus", reason, hangup_by AS "hangupBy",
+  started_at AT TIME ZONE 'UTC' AS "startedAt", ringing_at AT TIME ZONE 'UTC' AS "ringingAt",
+  answered_at AT TIME ZONE 'UTC' AS "answeredAt", ended_at AT TIME ZONE 'UTC' AS "endedAt",
+  duration_ms AS "durationMs", created_at AT TIME ZONE 'UTC' AS "createdAt", updated_at AT TIME ZONE 'UTC' AS "updatedAt"`;
+
+function valuesOf(state: CallState): unknown[] {
+  const iso = (date: Date | null) => date?.toISOString() ?? null;
+  return [
+    state.status, // the database's enum labels are the API's names (in-progress, no-answer)
+    state.from,
+    state.to,
+    state.transport,
+    iso(state.startedAt),
+    iso(state.ringingAt),
+    iso(state.answeredAt),
+    iso(state.endedAt),
+    state.durationMs,
+    state.sipStatus,
+    state.reason,
+    state.hangupBy,
+  ];
 }
