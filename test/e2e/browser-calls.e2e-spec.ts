@@ -2,6 +2,8 @@ import { ApiHarness } from '../support/api-harness';
 import { BrowserHarness, type PhonePage, type RtcConfiguration } from '../support/browser-harness';
 import { issueClientToken, withLifetime } from '../support/client-tokens';
 import { type CallOutcome, KamailioHarness, runSipp, startRegisteredCallee } from '../support/sip-harness';
+import { isolateQueues } from '../support/test-run';
+import { WorkerHarness } from '../support/worker-harness';
 
 type Tenant = { accountId: string; sipDomain: string; key: string };
 
@@ -16,13 +18,16 @@ describe('Browser calls with media (e2e: Chromium, Kamailio, rtpengine, SIPp)', 
   let api: ApiHarness;
   let edge: KamailioHarness;
   let browser: BrowserHarness;
+  let worker: WorkerHarness;
   let acme: Tenant;
   const pages: PhonePage[] = [];
 
   beforeAll(async () => {
+    isolateQueues('browser-calls'); // the edge's call events go to this suite's worker
     edge = await KamailioHarness.start();
     process.env.SIP_WSS_PORT = String(edge.wssPort);
-    [api, browser] = await Promise.all([ApiHarness.start(), BrowserHarness.launch()]);
+    process.env.EDGE_RPC_PORT = String(edge.rpcPort);
+    [api, browser, worker] = await Promise.all([ApiHarness.start(), BrowserHarness.launch(), WorkerHarness.start()]);
     acme = await api.createTenant('Browser Calls Acme');
     for (const username of ['desk', 'frontdesk']) {
       await api.request('POST', '/v1/sip-users', { key: acme.key, body: { username, password: PASSWORD } });
@@ -33,6 +38,7 @@ describe('Browser calls with media (e2e: Chromium, Kamailio, rtpengine, SIPp)', 
   });
   afterAll(async () => {
     await browser?.close();
+    await worker?.close();
     await api?.close();
     await edge?.stop();
   });
@@ -90,6 +96,20 @@ describe('Browser calls with media (e2e: Chromium, Kamailio, rtpengine, SIPp)', 
     expect(await desk.finish()).toMatchObject({ exitCode: 0 }); // the desk phone got the BYE
     expect(await waitForNoMediaSessions()).toBe(0);
     expect(alice.errors).toEqual([]);
+    // The call record: from the browser's identity, over secure WebSocket, hung up by the caller.
+    const deadline = Date.now() + 5000;
+    let record: Record<string, unknown> | undefined;
+    while (record?.status !== 'completed' && Date.now() < deadline) {
+      const listed = await api.request<{ data: Record<string, unknown>[] }>('GET', '/v1/calls', { key: acme.key });
+      record = listed.body.data.find((call) => call.from === `sip:client.alice@${acme.sipDomain}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(record).toMatchObject({
+      to: `sip:desk@${acme.sipDomain}`,
+      status: 'completed',
+      transport: expect.stringMatching(/^wss?$/),
+      hangupBy: 'caller',
+    });
   });
 
   it('SIP phone → browser: the browser answers, media both ways, the phone hangs up', async () => {
