@@ -1,14 +1,8 @@
 import 'reflect-metadata';
 import { once } from 'node:events';
-import { type INestApplicationContext, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { ConfigModule } from '@callwire/config';
-import { DatabaseModule } from '@callwire/database';
-import { QueuesModule } from '@callwire/queues';
 import { type WebhookPayload, verifyWebhook } from '@callwire/webhooks';
-import { WebhookEventPublisher } from '../../apps/worker/src/webhooks/webhook-event.publisher';
-import { WebhookPublisherModule } from '../../apps/worker/src/webhooks/webhook-publisher.module';
 import { ApiHarness } from '../support/api-harness';
+import { startWebhookPublishing } from '../support/webhook-publishing';
 import { stopChild } from '../support/child-process';
 import { RecordingReceiver } from '../support/recording-receiver';
 import { isolateQueues } from '../support/test-run';
@@ -18,15 +12,11 @@ import { type WorkerProcess, startWorkerProcess } from '../support/worker-proces
 const QUEUE_PREFIX = isolateQueues('webhook-crash');
 const WORKER_ENV = { QUEUE_PREFIX, WEBHOOK_RETRY_SCHEDULE: '0.5,1,1,1,1,1,1,1', WEBHOOK_TIMEOUT_MS: '5000' };
 
-/** The publishing side only, in this process: events keep coming while no worker runs. */
-@Module({ imports: [ConfigModule, DatabaseModule, QueuesModule.forRoot(), WebhookPublisherModule] })
-class PublisherModule {}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('Webhook delivery survives kill -9 of the worker (e2e: real worker processes)', () => {
   let api: ApiHarness;
-  let publishing: INestApplicationContext;
+  let publishing: Awaited<ReturnType<typeof startWebhookPublishing>>;
   let receiver: RecordingReceiver;
   const workers: WorkerProcess[] = [];
 
@@ -37,8 +27,7 @@ describe('Webhook delivery survives kill -9 of the worker (e2e: real worker proc
       return 200;
     });
     api = await ApiHarness.start();
-    publishing = await NestFactory.createApplicationContext(PublisherModule, { logger: false });
-    await publishing.init();
+    publishing = await startWebhookPublishing();
   });
   afterAll(async () => {
     for (const worker of workers) await stopChild(worker.child);
@@ -54,7 +43,7 @@ describe('Webhook delivery survives kill -9 of the worker (e2e: real worker proc
       body: { url: receiver.urlOf('/slow'), events: ['*'] },
     });
     const { id: endpointId, secret } = created.body;
-    const publisher = publishing.get(WebhookEventPublisher);
+    const { publisher } = publishing;
 
     workers.push(await startWorkerProcess(WORKER_ENV));
     const published: string[] = [];
