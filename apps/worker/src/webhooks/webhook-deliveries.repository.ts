@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { Pool } from 'pg';
 import { type Prisma, PrismaService, type WebhookDeliveryState } from '@callwire/database';
 
-const DELIVERY_WITH_CONTEXT = {
-  include: {
-    event: true,
-    endpoint: { select: { id: true, accountId: true, url: true, enabled: true, secretEncrypted: true } },
-  },
-} as const;
-
 /** A delivery with what sending it needs: its event and its endpoint (secret still encrypted). */
-export type DeliveryWithContext = Prisma.WebhookDeliveryGetPayload<typeof DELIVERY_WITH_CONTEXT>;
+export type DeliveryWithContext = Prisma.WebhookDeliveryGetPayload<{
+  include: {
+    event: true;
+    endpoint: { select: { id: true; accountId: true; url: true; enabled: true; secretEncrypted: true } };
+  };
+}>;
 
 /** What an attempt leaves on the delivery row. */
 export interface AttemptRecord {
@@ -37,25 +36,102 @@ export interface OrderedEvent {
   readonly createdAt: Date;
 }
 
+/** A delivery row with its event's and endpoint's columns, read in one query (see load()). */
+interface DeliveryRow {
+  readonly id: string;
+  readonly endpointId: string;
+  readonly eventId: string;
+  readonly state: WebhookDeliveryState;
+  readonly attempts: number;
+  readonly lastStatusCode: number | null;
+  readonly lastLatencyMs: number | null;
+  readonly lastError: string | null;
+  readonly nextAttemptAt: Date | null;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  readonly eventAccountId: string;
+  readonly eventType: string;
+  readonly eventOrderingKey: string | null;
+  readonly eventData: Prisma.JsonValue;
+  readonly eventCreatedAt: Date;
+  readonly endpointAccountId: string;
+  readonly endpointUrl: string;
+  readonly endpointEnabled: boolean;
+  readonly endpointSecret: Buffer;
+}
+
+/** Timestamps are stored without a zone, in UTC (as Prisma does): read them as such. */
+const utc = (column: string, as: string) => `${column} AT TIME ZONE 'UTC' AS "${as}"`;
+
 /**
  * The worker's side of deliveries. Writes after an attempt are guarded by the attempt number they
- * belong to: when a replay restarted the delivery meanwhile, they change nothing.
+ * belong to: when a replay restarted the delivery meanwhile, they change nothing. The statements of every
+ * attempt (load, ordering check, claim, success, next) are plain SQL on the pg pool: with Prisma's query
+ * compiler they made the worker CPU-bound (docs/BENCHMARKS.md, webhooks).
  */
 @Injectable()
 export class WebhookDeliveriesRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly pool: Pool,
+  ) {}
 
-  load(id: string): Promise<DeliveryWithContext | null> {
-    return this.prisma.webhookDelivery.findUnique({ where: { id }, ...DELIVERY_WITH_CONTEXT });
+  async load(id: string): Promise<DeliveryWithContext | null> {
+    const { rows } = await this.pool.query<DeliveryRow>(
+      `SELECT d.id, d.endpoint_id AS "endpointId", d.event_id AS "eventId", d.state::text AS state, d.attempts,
+              d.last_status_code AS "lastStatusCode", d.last_latency_ms AS "lastLatencyMs", d.last_error AS "lastError",
+              ${utc('d.next_attempt_at', 'nextAttemptAt')}, ${utc('d.created_at', 'createdAt')},
+              ${utc('d.updated_at', 'updatedAt')},
+              e.account_id AS "eventAccountId", e.type AS "eventType", e.ordering_key AS "eventOrderingKey",
+              e.data AS "eventData", ${utc('e.created_at', 'eventCreatedAt')},
+              p.account_id AS "endpointAccountId", p.url AS "endpointUrl", p.enabled AS "endpointEnabled",
+              p.secret_encrypted AS "endpointSecret"
+         FROM webhook_deliveries d
+         JOIN webhook_events e ON e.id = d.event_id
+         JOIN webhook_endpoints p ON p.id = d.endpoint_id
+        WHERE d.id = $1`,
+      [id],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      id: row.id,
+      endpointId: row.endpointId,
+      eventId: row.eventId,
+      state: row.state,
+      attempts: row.attempts,
+      lastStatusCode: row.lastStatusCode,
+      lastLatencyMs: row.lastLatencyMs,
+      lastError: row.lastError,
+      nextAttemptAt: row.nextAttemptAt,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      event: {
+        id: row.eventId,
+        accountId: row.eventAccountId,
+        type: row.eventType,
+        orderingKey: row.eventOrderingKey,
+        data: row.eventData,
+        createdAt: row.eventCreatedAt,
+      },
+      endpoint: {
+        id: row.endpointId,
+        accountId: row.endpointAccountId,
+        url: row.endpointUrl,
+        enabled: row.endpointEnabled,
+        secretEncrypted: new Uint8Array(row.endpointSecret),
+      },
+    };
   }
 
   /** Counts the attempt about to be made; false when the delivery changed since it was loaded. */
   async claimAttempt(id: string, attemptsSoFar: number): Promise<boolean> {
-    const { count } = await this.prisma.webhookDelivery.updateMany({
-      where: { id, state: 'pending', attempts: attemptsSoFar },
-      data: { attempts: attemptsSoFar + 1 },
-    });
-    return count === 1;
+    const { rowCount } = await this.pool.query(
+      `UPDATE webhook_deliveries SET attempts = $2 + 1, updated_at = now() AT TIME ZONE 'UTC'
+        WHERE id = $1 AND state = 'pending' AND attempts = $2`,
+      [id, attemptsSoFar],
+    );
+    return rowCount === 1;
   }
 
   /** Records the outcome of attempt `attempt`; false when the delivery was restarted meanwhile. */
@@ -67,20 +143,23 @@ export class WebhookDeliveriesRepository {
     return count === 1;
   }
 
-  /** The delivery succeeded: its endpoint's failure streak ends. */
-  recordSuccess(id: string, endpointId: string, attempt: number, record: AttemptRecord): Promise<boolean> {
-    return this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.webhookDelivery.updateMany({
-        where: { id, state: 'pending', attempts: attempt },
-        data: record,
-      });
-      if (count === 0) return false;
-      await tx.webhookEndpoint.updateMany({
-        where: { id: endpointId, failureStreak: { gt: 0 } },
-        data: { failureStreak: 0 },
-      });
-      return true;
-    });
+  /** The delivery succeeded: its endpoint's failure streak ends (one statement, so one transaction). */
+  async recordSuccess(id: string, endpointId: string, attempt: number, record: AttemptRecord): Promise<boolean> {
+    const { rows } = await this.pool.query<{ recorded: boolean }>(
+      `WITH recorded AS (
+         UPDATE webhook_deliveries
+            SET state = 'succeeded', last_status_code = $3, last_latency_ms = $4, last_error = NULL,
+                next_attempt_at = NULL, updated_at = now() AT TIME ZONE 'UTC'
+          WHERE id = $1 AND state = 'pending' AND attempts = $2
+          RETURNING id
+       ), streak AS (
+         UPDATE webhook_endpoints SET failure_streak = 0, updated_at = now() AT TIME ZONE 'UTC'
+          WHERE id = $5 AND failure_streak > 0 AND EXISTS (SELECT 1 FROM recorded)
+       )
+       SELECT EXISTS (SELECT 1 FROM recorded) AS recorded`,
+      [id, attempt, record.lastStatusCode, record.lastLatencyMs, endpointId],
+    );
+    return rows[0]?.recorded ?? false;
   }
 
   /** The delivery failed for good: one more in its endpoint's failure streak. Null when restarted meanwhile. */
@@ -122,40 +201,34 @@ export class WebhookDeliveriesRepository {
   }
 
   /** A pending delivery to the endpoint of an earlier event with the same ordering key, if any. */
-  findEarlierPending(
+  async findEarlierPending(
     endpointId: string,
     event: OrderedEvent,
   ): Promise<{ id: string; nextAttemptAt: Date | null } | null> {
-    return this.prisma.webhookDelivery.findFirst({
-      where: {
-        endpointId,
-        state: 'pending',
-        event: {
-          accountId: event.accountId, // the index on (account_id, ordering_key, type) serves the lookup
-          orderingKey: event.orderingKey,
-          OR: [{ createdAt: { lt: event.createdAt } }, { createdAt: event.createdAt, id: { lt: event.id } }],
-        },
-      },
-      select: { id: true, nextAttemptAt: true },
-    });
+    // The index on (account_id, ordering_key, type) serves the lookup of the key's events.
+    const { rows } = await this.pool.query<{ id: string; nextAttemptAt: Date | null }>(
+      `SELECT d.id, ${utc('d.next_attempt_at', 'nextAttemptAt')}
+         FROM webhook_events e JOIN webhook_deliveries d ON d.event_id = e.id
+        WHERE e.account_id = $1 AND e.ordering_key = $2 AND d.endpoint_id = $3 AND d.state = 'pending'
+          AND (e.created_at, e.id) < ($4::timestamptz AT TIME ZONE 'UTC', $5::uuid)
+        LIMIT 1`,
+      [event.accountId, event.orderingKey, endpointId, event.createdAt.toISOString(), event.id],
+    );
+    return rows[0] ?? null;
   }
 
   /** The next pending delivery to the endpoint of a later event with the same ordering key, if any. */
   async findNextPending(endpointId: string, event: OrderedEvent): Promise<string | null> {
-    const next = await this.prisma.webhookDelivery.findFirst({
-      where: {
-        endpointId,
-        state: 'pending',
-        event: {
-          accountId: event.accountId, // the index on (account_id, ordering_key, type) serves the lookup
-          orderingKey: event.orderingKey,
-          OR: [{ createdAt: { gt: event.createdAt } }, { createdAt: event.createdAt, id: { gt: event.id } }],
-        },
-      },
-      orderBy: [{ event: { createdAt: 'asc' } }, { eventId: 'asc' }],
-      select: { id: true },
-    });
-    return next?.id ?? null;
+    const { rows } = await this.pool.query<{ id: string }>(
+      `SELECT d.id
+         FROM webhook_events e JOIN webhook_deliveries d ON d.event_id = e.id
+        WHERE e.account_id = $1 AND e.ordering_key = $2 AND d.endpoint_id = $3 AND d.state = 'pending'
+          AND (e.created_at, e.id) > ($4::timestamptz AT TIME ZONE 'UTC', $5::uuid)
+        ORDER BY e.created_at, e.id
+        LIMIT 1`,
+      [event.accountId, event.orderingKey, endpointId, event.createdAt.toISOString(), event.id],
+    );
+    return rows[0]?.id ?? null;
   }
 
   /** Pending deliveries due before `dueBefore`, by id after `afterId`: the sweeper's candidates. */
