@@ -29,10 +29,11 @@
  */
 import 'dotenv/config';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { seedAccount, writeUsers } from './sip/accounts';
 import { type CpuUsage, snapshot, usage } from './sip/cpu';
 import { NativeProcess, PortPool, waitForSip } from './sip/processes';
 import { type SippOptions, type SippResult, percentile, runSipp, startSipp } from './sip/sipp';
@@ -102,35 +103,16 @@ function callCeiling(measurements: Measurement[], name: TargetName): { rate: num
 }
 
 const username = (i: number): string => `bench${String(i).padStart(5, '0')}`;
-/** Every benchmark user's password; the bare configuration derives the same one from the digest username. */
-const password = (user: string): string => `pw-${user}`;
-
-/** One account and its SIP users, straight into the API's tables (HA1 = md5(username:sipDomain:password)). */
+/** One account with the benchmark users and the callee. */
 async function seed(databaseUrl: string): Promise<void> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const {
-      rows: [account],
-    } = await client.query<{ id: string }>(
-      'INSERT INTO accounts (id, name, sip_domain) VALUES (gen_random_uuid(), $1, $2) RETURNING id',
-      ['Bench', SIP_DOMAIN],
-    );
-    await client.query(
-      `INSERT INTO sip_users (id, account_id, username, display_name, enabled, ha1, updated_at)
-       SELECT gen_random_uuid(), $1, u, NULL, true, md5(u || ':' || $2 || ':pw-' || u), now()
-         FROM unnest($3::text[]) AS u`,
-      [account.id, SIP_DOMAIN, [...Array.from({ length: USERS }, (_, i) => username(i + 1)), CALLEE]],
-    );
+    const usernames = [...Array.from({ length: USERS }, (_, i) => username(i + 1)), CALLEE];
+    await seedAccount(client, { name: 'Bench', sipDomain: SIP_DOMAIN, usernames });
   } finally {
     await client.end();
   }
-}
-
-/** SIPp injection file: field0 the username, field1 the whole [authentication ...] keyword. */
-function writeUsers(path: string, users: string[]): void {
-  const lines = users.map((user) => `${user};[authentication username=${user} password=${password(user)}]`);
-  writeFileSync(path, `SEQUENTIAL\n${lines.join('\n')}\n`);
 }
 
 /** As kamailio.sh does for the edge: when root, run as the Debian package's kamailio user (owning `runDir`). */

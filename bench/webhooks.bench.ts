@@ -15,7 +15,7 @@
 import 'dotenv/config';
 import { Queue, Worker } from 'bullmq';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { type IncomingMessage, type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -24,6 +24,7 @@ import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { redisOptionsFromUrl } from '../libs/queues/src/redis-connection';
 import { encryptSecret, generateWebhookSecret, verifyWebhook } from '../libs/webhooks/src';
+import { seedAccount, writeUsers } from './sip/accounts';
 import { NativeProcess, PortPool, waitForSip } from './sip/processes';
 import { percentile, runSipp, startSipp } from './sip/sipp';
 import { Cleanup, Service, createMigratedDatabase, describe, envInt, log, sleep, table } from './support';
@@ -71,23 +72,17 @@ async function seed(databaseUrl: string, endpointUrl: string, secret: string): P
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const {
-      rows: [account],
-    } = await client.query<{ id: string }>(
-      'INSERT INTO accounts (id, name, sip_domain) VALUES (gen_random_uuid(), $1, $2) RETURNING id',
-      ['Webhooks bench', SIP_DOMAIN],
-    );
-    await client.query(
-      `INSERT INTO sip_users (id, account_id, username, enabled, ha1, updated_at)
-       SELECT gen_random_uuid(), $1, u, true, md5(u || ':' || $2 || ':pw-' || u), now() FROM unnest($3::text[]) AS u`,
-      [account?.id, SIP_DOMAIN, ['caller', 'callee']],
-    );
+    const accountId = await seedAccount(client, {
+      name: 'Webhooks bench',
+      sipDomain: SIP_DOMAIN,
+      usernames: ['caller', 'callee'],
+    });
     const key = Buffer.from(process.env.WEBHOOK_ENCRYPTION_KEY ?? '', 'base64url');
     await client.query(
       `INSERT INTO webhook_endpoints (id, account_id, url, events, secret_encrypted, updated_at)
        VALUES (gen_random_uuid(), $1, $2, $3, $4, now())`,
       [
-        account?.id,
+        accountId,
         endpointUrl,
         ['call.initiated', 'call.ringing', 'call.answered', 'call.completed'],
         encryptSecret(key, secret),
@@ -192,9 +187,8 @@ async function main(): Promise<number> {
     cleanup.add('stop the receiver', receiver.close);
     const { databaseUrl } = await createMigratedDatabase(`callwire_bench_${runId}`, cleanup);
     await seed(databaseUrl, receiver.url, secret);
-    const users = (user: string) => `SEQUENTIAL\n${user};[authentication username=${user} password=pw-${user}]\n`;
-    writeFileSync(join(work, 'caller.csv'), users('caller'));
-    writeFileSync(join(work, 'callee.csv'), users('callee'));
+    writeUsers(join(work, 'caller.csv'), ['caller']);
+    writeUsers(join(work, 'callee.csv'), ['callee']);
 
     chmodSync(work, 0o755); // the edge runs as the kamailio user
     const edgePort = await ports.take();

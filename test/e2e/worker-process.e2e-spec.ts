@@ -1,42 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { resolve } from 'node:path';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { type ApiKeyUsageJob, QueueName, redisOptionsFromUrl } from '@callwire/queues';
 import { ApiHarness } from '../support/api-harness';
 import { isolateQueues } from '../support/test-run';
+import { startWorkerProcess } from '../support/worker-process';
 
-const ROOT = resolve(__dirname, '../..');
 // Own queue namespace: other suites run in-process workers, which would take the job.
 const QUEUE_PREFIX = isolateQueues('shutdown');
-
-/** Starts apps/worker/src/main.ts as its own process (TypeScript via @swc-node/register). */
-async function startWorkerProcess(): Promise<{ child: ChildProcess; healthUrl: string; output: () => string }> {
-  let output = '';
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      QUEUE_PREFIX,
-      WORKER_HEALTH_PORT: '0',
-      NO_COLOR: '1',
-      SWC_NODE_PROJECT: resolve(ROOT, 'tsconfig.json'),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const match = /health on (http:\/\/\S+\/healthz)/.exec(output);
-    if (match?.[1] && output.includes('worker ready')) return { child, healthUrl: match[1], output: () => output };
-    if (child.exitCode !== null) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`worker did not start:\n${output}`);
-}
 
 describe('Worker process (e2e)', () => {
   let api: ApiHarness;
@@ -57,7 +28,7 @@ describe('Worker process (e2e)', () => {
   it('boots, reports its own health, and finishes an in-flight job on SIGTERM before exiting 0', async () => {
     const tenant = await api.createTenant('Graceful');
     const apiKey = await api.prisma.apiKey.findFirstOrThrow({ where: { accountId: tenant.accountId } });
-    const worker = await startWorkerProcess();
+    const worker = await startWorkerProcess({ QUEUE_PREFIX });
 
     const health = await fetch(worker.healthUrl);
     expect(health.status).toBe(200);

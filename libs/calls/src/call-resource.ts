@@ -1,4 +1,4 @@
-import type { CallStatusName } from './call-lifecycle';
+import type { CallState, CallStatusName } from './call-lifecycle';
 
 /** A call as the API returns it and as webhooks carry it (`data` of call.* events). */
 export interface CallResource {
@@ -28,23 +28,13 @@ export function storedStatus(status: CallStatusName): string {
   return status.replace('-', '_');
 }
 
-interface StoredCall {
+/** A call row: its state, with the status as stored (Prisma spells in_progress, no_answer). */
+type StoredCall = Omit<CallState, 'status'> & {
   readonly id: string;
   readonly sipCallId: string;
-  readonly from: string;
-  readonly to: string;
   readonly direction: string;
   readonly status: string;
-  readonly sipStatus: number | null;
-  readonly reason: string | null;
-  readonly hangupBy: string | null;
-  readonly transport: string | null;
-  readonly startedAt: Date;
-  readonly ringingAt: Date | null;
-  readonly answeredAt: Date | null;
-  readonly endedAt: Date | null;
-  readonly durationMs: number | null;
-}
+};
 
 export function toCallResource(call: StoredCall): CallResource {
   return {

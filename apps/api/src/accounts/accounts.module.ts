@@ -6,5 +6,7 @@ import { AccountsService } from './accounts.service';
 @Module({
   controllers: [AccountsController],
   providers: [AccountsRepository, AccountsService],
+  // Account-scoped resources need the account's SIP domain.
+  exports: [AccountsRepository],
 })
 export class AccountsModule {}

@@ -14,6 +14,12 @@ export class AccountsRepository {
     return this.prisma.account.findUnique({ where: { id } });
   }
 
+  /** The account's SIP domain (its SIP users' domain and digest realm), or null when there is no such account. */
+  async findSipDomain(id: string): Promise<string | null> {
+    const account = await this.prisma.account.findUnique({ where: { id }, select: { sipDomain: true } });
+    return account?.sipDomain ?? null;
+  }
+
   list(page: PageRequest): Promise<Account[]> {
     return this.prisma.account.findMany(pageQuery(page));
   }

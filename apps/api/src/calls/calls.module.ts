@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
 import { EdgeModule } from '../edge/edge.module';
 import { CallsController } from './calls.controller';
 import { CallsRepository } from './calls.repository';
 import { CallsService } from './calls.service';
 
 @Module({
-  imports: [EdgeModule],
+  imports: [AccountsModule, EdgeModule],
   controllers: [CallsController],
   providers: [CallsRepository, CallsService],
 })

@@ -25,14 +25,6 @@ export class CallsRepository {
     return this.prisma.call.findMany({ where, orderBy: { id: 'asc' }, take: page.limit + 1 });
   }
 
-  async findSipDomain(accountId: string): Promise<string> {
-    const account = await this.prisma.account.findUniqueOrThrow({
-      where: { id: accountId },
-      select: { sipDomain: true },
-    });
-    return account.sipDomain;
-  }
-
   findById(accountId: string, id: string): Promise<Call | null> {
     return this.prisma.call.findFirst({ where: { id, accountId } });
   }

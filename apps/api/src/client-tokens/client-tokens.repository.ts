@@ -13,11 +13,6 @@ export interface NewClientToken {
 export class ClientTokensRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async findAccountSipDomain(accountId: string): Promise<string | null> {
-    const account = await this.prisma.account.findUnique({ where: { id: accountId }, select: { sipDomain: true } });
-    return account?.sipDomain ?? null;
-  }
-
   findSipUser(accountId: string, id: string): Promise<{ id: string; username: string; enabled: boolean } | null> {
     return this.prisma.sipUser.findFirst({
       where: { id, accountId },

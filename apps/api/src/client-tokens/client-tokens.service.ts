@@ -2,6 +2,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { encodeClientToken, identitySipUser } from '@callwire/client-token';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
 import type { ClientToken } from '@callwire/database';
+import { AccountsRepository } from '../accounts/accounts.repository';
 import { ConflictProblemException, NotFoundProblemException, ProblemException, problem } from '../common/problem';
 import { EdgeSyncProducer } from '../edge/edge-sync.producer';
 import {
@@ -19,11 +20,12 @@ export class ClientTokenService {
   constructor(
     @Inject(CALLWIRE_CONFIG) private readonly config: CallwireConfig,
     private readonly tokens: ClientTokensRepository,
+    private readonly accounts: AccountsRepository,
     private readonly edge: EdgeSyncProducer,
   ) {}
 
   async issue(accountId: string, dto: CreateClientTokenDto): Promise<ClientTokenDto> {
-    const sipDomain = await this.tokens.findAccountSipDomain(accountId);
+    const sipDomain = await this.accounts.findSipDomain(accountId);
     if (!sipDomain) throw new NotFoundProblemException('Account');
     const subject = await this.subjectOf(accountId, dto);
     // Whole seconds: the expiry travels as a unix time inside the signed username.

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
 import { ClientTokensModule } from '../client-tokens/client-tokens.module';
 import { EdgeModule } from '../edge/edge.module';
 import { SipUsersController } from './sip-users.controller';
@@ -6,7 +7,7 @@ import { SipUsersRepository } from './sip-users.repository';
 import { SipUsersService } from './sip-users.service';
 
 @Module({
-  imports: [EdgeModule, ClientTokensModule],
+  imports: [AccountsModule, EdgeModule, ClientTokensModule],
   controllers: [SipUsersController],
   providers: [SipUsersRepository, SipUsersService],
 })

@@ -26,11 +26,6 @@ export class SipUsersRepository {
     private readonly pool: Pool,
   ) {}
 
-  async findSipDomain(accountId: string): Promise<string | null> {
-    const account = await this.prisma.account.findUnique({ where: { id: accountId }, select: { sipDomain: true } });
-    return account?.sipDomain ?? null;
-  }
-
   create(accountId: string, user: NewSipUser): Promise<SipUser> {
     return this.prisma.sipUser.create({ data: { accountId, ...user } });
   }

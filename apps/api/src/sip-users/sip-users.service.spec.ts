@@ -1,5 +1,6 @@
 import { Prisma, type SipUser } from '@callwire/database';
 import { ConflictProblemException, NotFoundProblemException } from '../common/problem';
+import type { AccountsRepository } from '../accounts/accounts.repository';
 import type { ClientTokenService } from '../client-tokens/client-tokens.service';
 import type { EdgeSyncProducer } from '../edge/edge-sync.producer';
 import { computeHa1 } from './ha1';
@@ -24,8 +25,8 @@ function user(overrides: Partial<SipUser> = {}): SipUser {
 }
 
 describe('SipUsersService', () => {
+  const accounts = { findSipDomain: jest.fn(async () => DOMAIN) };
   const repository = {
-    findSipDomain: jest.fn(async () => DOMAIN),
     create: jest.fn(),
     list: jest.fn(),
     findById: jest.fn(),
@@ -36,6 +37,7 @@ describe('SipUsersService', () => {
   const clientTokens = { revokeAllOfSipUser: jest.fn(async () => undefined) };
   const service = new SipUsersService(
     repository as Partial<SipUsersRepository> as SipUsersRepository,
+    accounts as Pick<AccountsRepository, 'findSipDomain'> as AccountsRepository,
     edge as Pick<EdgeSyncProducer, 'deregisterUser'> as EdgeSyncProducer,
     clientTokens as Pick<ClientTokenService, 'revokeAllOfSipUser'> as ClientTokenService,
   );

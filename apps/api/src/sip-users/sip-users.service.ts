@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { type SipUser, isUniqueViolation } from '@callwire/database';
+import { AccountsRepository } from '../accounts/accounts.repository';
 import { type Page, type PageQueryDto, toPage, toPageRequest } from '../common/pagination';
 import { ConflictProblemException, NotFoundProblemException, ProblemException, problem } from '../common/problem';
 import { ClientTokenService } from '../client-tokens/client-tokens.service';
@@ -24,6 +25,7 @@ function toDto(user: Omit<SipUser, 'ha1'>, sipDomain: string): SipUserDto {
 export class SipUsersService {
   constructor(
     private readonly sipUsers: SipUsersRepository,
+    private readonly accounts: AccountsRepository,
     private readonly edge: EdgeSyncProducer,
     private readonly clientTokens: ClientTokenService,
   ) {}
@@ -93,7 +95,7 @@ export class SipUsersService {
 
   /** The account's SIP domain; the account exists because its key just authenticated. */
   private async sipDomainOf(accountId: string): Promise<string> {
-    const sipDomain = await this.sipUsers.findSipDomain(accountId);
+    const sipDomain = await this.accounts.findSipDomain(accountId);
     if (!sipDomain) throw new NotFoundProblemException('Account');
     return sipDomain;
   }

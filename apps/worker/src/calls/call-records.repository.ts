@@ -10,25 +10,12 @@ function stateOf(call: Call): CallState {
   return { ...call, status: statusName(call.status) };
 }
 
-/** An account's sipDomain never changes, so its id is remembered for a while (misses are not). */
-const ACCOUNT_CACHE_MS = 60_000;
-
 @Injectable()
 export class CallRecordsRepository {
-  private readonly accounts = new Map<string, { id: string; until: number }>();
-
   constructor(
     private readonly prisma: PrismaService,
     private readonly pool: Pool,
   ) {}
-
-  async findAccountIdBySipDomain(sipDomain: string): Promise<string | null> {
-    const cached = this.accounts.get(sipDomain);
-    if (cached && cached.until > Date.now()) return cached.id;
-    const account = await this.prisma.account.findUnique({ where: { sipDomain }, select: { id: true } });
-    if (account) this.accounts.set(sipDomain, { id: account.id, until: Date.now() + ACCOUNT_CACHE_MS });
-    return account?.id ?? null;
-  }
 
   /** The call.* webhook types already published for a call. */
   async publishedTypes(accountId: string, callId: string): Promise<Set<string>> {

@@ -3,6 +3,7 @@ import { type CallTransition, type CallWebhookType, applyCallEvent, toCallResour
 import { type Call, isUniqueViolation } from '@callwire/database';
 import type { EdgeCallEvent } from '@callwire/queues';
 import { WebhookEventPublisher } from '../webhooks/webhook-event.publisher';
+import { SipDomainAccounts } from '../edge-events/sip-domain-accounts';
 import { CallRecordsRepository } from './call-records.repository';
 
 /** An edge event about a call whose `initiated` has not been processed yet: retried by BullMQ. */
@@ -24,6 +25,7 @@ export class CallRecordsService {
 
   constructor(
     private readonly calls: CallRecordsRepository,
+    private readonly accounts: SipDomainAccounts,
     private readonly webhooks: WebhookEventPublisher,
   ) {}
 
@@ -32,7 +34,7 @@ export class CallRecordsService {
    * step the call reached and nobody heard of yet is published (a first try publishes only its own step).
    */
   async apply(event: EdgeCallEvent, retry = false): Promise<void> {
-    const accountId = await this.calls.findAccountIdBySipDomain(event.sipDomain);
+    const accountId = await this.accounts.idOf(event.sipDomain);
     if (!accountId) {
       this.logger.warn(`${event.event} of call ${event.sipCallId} for unknown domain ${event.sipDomain} dropped`);
       return;

@@ -6,6 +6,7 @@ import { WebhookPublisherModule } from '../webhooks/webhook-publisher.module';
 import { EdgeEventsStreamConsumer } from './edge-events.consumer';
 import { EdgeEventsProcessor } from './edge-events.processor';
 import { RegistrationEventsService } from './registration-events.service';
+import { SipDomainAccounts } from './sip-domain-accounts';
 
 /** Edge events: Redis stream → edge-events queue → call records and webhook events. */
 @Module({
@@ -16,6 +17,7 @@ import { RegistrationEventsService } from './registration-events.service';
     CallRecordsRepository,
     CallRecordsService,
     RegistrationEventsService,
+    SipDomainAccounts,
   ],
 })
 export class EdgeEventsModule {}

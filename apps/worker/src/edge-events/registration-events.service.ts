@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import type { EdgeRegistrationEvent } from '@callwire/queues';
-import { CallRecordsRepository } from '../calls/call-records.repository';
 import { WebhookEventPublisher } from '../webhooks/webhook-event.publisher';
+import { SipDomainAccounts } from './sip-domain-accounts';
 
 /** Tells webhook subscribers about registrations that start or end (refreshes are not news). */
 @Injectable()
 export class RegistrationEventsService {
   constructor(
-    private readonly accounts: CallRecordsRepository,
+    private readonly accounts: SipDomainAccounts,
     private readonly webhooks: WebhookEventPublisher,
   ) {}
 
   async apply(event: EdgeRegistrationEvent): Promise<void> {
     if (event.event === 'refreshed') return;
-    const accountId = await this.accounts.findAccountIdBySipDomain(event.sipDomain);
+    const accountId = await this.accounts.idOf(event.sipDomain);
     if (!accountId) return;
     await this.webhooks.publish({
       accountId,
