@@ -31,8 +31,18 @@ export interface HangupCallJob {
   readonly sipDomain: string;
 }
 
+/**
+ * Edge-sync job: the carriers' registration settings changed; the edge reloads the registrations it keeps
+ * with carriers (view kamailio_uacreg) and registers, refreshes or drops them accordingly.
+ */
+export interface ReloadCarrierRegistrationsJob {
+  readonly kind: 'reload-carrier-registrations';
+  /** The carrier whose change asked for it (for the log). */
+  readonly carrierId: string;
+}
+
 /** Payload of QueueName.EdgeSync jobs: produced by the API's EdgeSyncProducer, applied by the worker. */
-export type EdgeSyncJob = DeregisterUserJob | RevokeClientTokenJob | HangupCallJob;
+export type EdgeSyncJob = DeregisterUserJob | RevokeClientTokenJob | HangupCallJob | ReloadCarrierRegistrationsJob;
 
 /** What happened to a call at the edge. `ended` carries the outcome (final SIP status, who hung up). */
 export type EdgeCallEventName = 'initiated' | 'ringing' | 'answered' | 'ended';

@@ -32,6 +32,10 @@ export class EdgeSyncProducer {
     await this.add({ kind: 'hangup-call', sipCallId, sipDomain });
   }
 
+  async reloadCarrierRegistrations(carrierId: string): Promise<void> {
+    await this.add({ kind: 'reload-carrier-registrations', carrierId });
+  }
+
   private async add(job: EdgeSyncJob): Promise<void> {
     await this.queue.add(job.kind, job, EDGE_JOB_OPTIONS);
   }

@@ -8,6 +8,7 @@ import {
   type EdgeSyncJob,
   type HangupCallJob,
   QueueName,
+  type ReloadCarrierRegistrationsJob,
   type RevokeClientTokenJob,
 } from '@callwire/queues';
 import { KamailioRpcClient, KamailioRpcError } from './kamailio-rpc.client';
@@ -47,6 +48,8 @@ export class EdgeSyncProcessor extends WorkerHost {
         return this.revokeClientToken(data);
       case 'hangup-call':
         return this.hangupCall(data);
+      case 'reload-carrier-registrations':
+        return this.reloadCarrierRegistrations(data);
     }
   }
 
@@ -78,6 +81,12 @@ export class EdgeSyncProcessor extends WorkerHost {
   private async deregisterUser({ aor, reason }: DeregisterUserJob): Promise<void> {
     await this.ignoringNotFound(this.kamailio.call('ul.rm', ['location', aor]));
     this.logger.log(`removed the registrations of ${aor} (${reason})`);
+  }
+
+  /** uac re-reads kamailio_uacreg: new registrations start, changed ones re-register, removed ones stop. */
+  private async reloadCarrierRegistrations({ carrierId }: ReloadCarrierRegistrationsJob): Promise<void> {
+    await this.kamailio.call('uac.reg_reload', []);
+    this.logger.log(`reloaded the carrier registrations (carrier ${carrierId} changed)`);
   }
 
   /** First refuse the token (no new registration can slip in), then drop what it registered. */
