@@ -6,6 +6,7 @@ const base = {
   CLIENT_TOKEN_SECRET: 'c'.repeat(32),
   TURN_SECRET: 't'.repeat(32),
   WEBHOOK_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64url'),
+  EDGE_API_TOKEN: 'e'.repeat(32),
 };
 
 describe('loadConfig', () => {
@@ -35,6 +36,13 @@ describe('loadConfig', () => {
         timeoutMs: 5000,
         retryScheduleMs: [5000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000],
         disableAfterFailures: 20,
+      },
+      routing: {
+        edgeApiToken: base.EDGE_API_TOKEN,
+        carrierRealm: 'callwire',
+        applicationTimeoutMs: 3000,
+        gatewayCheckIntervalMs: 30_000,
+        gatewayCheckTimeoutMs: 2000,
       },
     });
   });

@@ -17,6 +17,21 @@ export interface CallwireConfig {
   readonly edgeRpcUrl: string;
   readonly clientTokens: ClientTokenSettings;
   readonly webhooks: WebhookSettings;
+  readonly routing: RoutingSettings;
+}
+
+/** Trunks and call routing: the edge asks the API for each carrier call and each call to the outside. */
+export interface RoutingSettings {
+  /** Bearer token the edge presents to the API's internal routing endpoint (loopback only). */
+  readonly edgeApiToken: string;
+  /** Digest realm in which carriers authenticate their calls (inbound auth). */
+  readonly carrierRealm: string;
+  /** How long an application's voiceUrl (then its fallbackUrl) may take to answer. */
+  readonly applicationTimeoutMs: number;
+  /** Every gateway gets an OPTIONS this often (0: no health checks). */
+  readonly gatewayCheckIntervalMs: number;
+  /** A gateway that has not answered an OPTIONS within this time is down. */
+  readonly gatewayCheckTimeoutMs: number;
 }
 
 /** Browsers: how client tokens are signed, and where their clients connect. */
@@ -122,6 +137,16 @@ function clientTokenSettings(env: Env): ClientTokenSettings {
   };
 }
 
+function routingSettings(env: Env): RoutingSettings {
+  return {
+    edgeApiToken: secret(env, 'EDGE_API_TOKEN'),
+    carrierRealm: env.SIP_CARRIER_REALM?.trim() || 'callwire',
+    applicationTimeoutMs: integer(env, 'APPLICATION_TIMEOUT_MS', 3000, 100, 10_000),
+    gatewayCheckIntervalMs: integer(env, 'GATEWAY_CHECK_INTERVAL_MS', 30_000, 0, 3_600_000),
+    gatewayCheckTimeoutMs: integer(env, 'GATEWAY_CHECK_TIMEOUT_MS', 2000, 100, 60_000),
+  };
+}
+
 export function loadConfig(env: Env = process.env): CallwireConfig {
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const adminApiKey = required(env, 'ADMIN_API_KEY');
@@ -143,5 +168,6 @@ export function loadConfig(env: Env = process.env): CallwireConfig {
     edgeRpcUrl: `http://127.0.0.1:${integer(env, 'EDGE_RPC_PORT', 5090, 1, 65535)}/RPC`,
     clientTokens: clientTokenSettings(env),
     webhooks: webhookSettings(env),
+    routing: routingSettings(env),
   };
 }
