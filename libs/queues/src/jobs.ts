@@ -44,6 +44,8 @@ export interface ReloadCarrierRegistrationsJob {
 /** Payload of QueueName.EdgeSync jobs: produced by the API's EdgeSyncProducer, applied by the worker. */
 export type EdgeSyncJob = DeregisterUserJob | RevokeClientTokenJob | HangupCallJob | ReloadCarrierRegistrationsJob;
 
+export type CallDirection = 'internal' | 'inbound' | 'outbound';
+
 /** What happened to a call at the edge. `ended` carries the outcome (final SIP status, who hung up). */
 export type EdgeCallEventName = 'initiated' | 'ringing' | 'answered' | 'ended';
 
@@ -53,8 +55,12 @@ export interface EdgeCallEvent {
   readonly event: EdgeCallEventName;
   /** The SIP Call-ID. */
   readonly sipCallId: string;
-  /** The call's account, by its SIP domain. */
+  /** The call's account, by its SIP domain (From's domain for calls between an account's endpoints). */
   readonly sipDomain: string;
+  /** The call's account when the edge's routing decision named it (carrier calls: From is the carrier's). */
+  readonly accountId?: string;
+  /** `initiated`: internal, inbound (from a carrier) or outbound (to a carrier); internal when absent. */
+  readonly direction?: CallDirection;
   /** `initiated` only: caller and callee URIs, the caller's transport (udp, tcp, tls, ws, wss). */
   readonly from?: string;
   readonly to?: string;
