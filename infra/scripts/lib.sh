@@ -185,7 +185,8 @@ ensure_sip_edge() {
   local had_media=1
   dpkg-query -W -f='${Status}' rtpengine-daemon coturn 2>/dev/null | grep -vq 'not-installed' || had_media=0
   apt_install kamailio kamailio-postgres-modules kamailio-tls-modules kamailio-websocket-modules \
-    kamailio-json-modules kamailio-autheph-modules kamailio-redis-modules openssl rtpengine-daemon coturn
+    kamailio-json-modules kamailio-autheph-modules kamailio-redis-modules kamailio-utils-modules kamailio-extra-modules openssl \
+    rtpengine-daemon coturn
   # Callwire runs its own rtpengine and coturn with generated settings: the packages' own services would
   # take the same ports, so they are switched off when this setup installed them.
   if [ "$had_media" -eq 0 ] && [ -d /run/systemd/system ]; then
