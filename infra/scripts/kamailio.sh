@@ -6,6 +6,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 : "${DATABASE_URL:?DATABASE_URL is not set}"
 : "${EDGE_AUTH_SECRET:?EDGE_AUTH_SECRET is not set (npm run up generates it in .env)}"
 : "${CLIENT_TOKEN_SECRET:?CLIENT_TOKEN_SECRET is not set (npm run up generates it in .env)}"
+: "${EDGE_API_TOKEN:?EDGE_API_TOKEN is not set (npm run up generates it in .env)}"
 
 run_dir="${EDGE_RUN_DIR:-$RUN_DIR/kamailio}"
 mkdir -p "$run_dir"
@@ -38,6 +39,12 @@ EDGE_REDIS_SERVER="$(node -e '
   if (u.password) parts.push(`pass=${decodeURIComponent(u.password)}`);
   process.stdout.write(parts.join(";"));' "${REDIS_URL:-redis://127.0.0.1:6379}")"
 export EDGE_EVENTS_STREAM="${QUEUE_PREFIX:-callwire}:edge-events"
+# Routing decisions: the API on this machine (loopback), with the edge's token.
+export EDGE_API_ROUTES_URL="${EDGE_API_ROUTES_URL:-http://127.0.0.1:${PORT:-3000}/internal/edge/routes}"
+export EDGE_API_TOKEN SIP_CARRIER_REALM="${SIP_CARRIER_REALM:-callwire}"
+# Registrations with carriers name this contact address (where the carrier sends the calls back).
+export EDGE_REG_CONTACT_ADDR="${EDGE_REG_CONTACT_ADDR:-${SIP_LISTEN_IP:-127.0.0.1}:${SIP_PORT:-5060}}"
+export SIP_GATEWAY_TIMEOUT_MS EDGE_REG_TIMER_S
 export EDGE_AUTH_SECRET SIP_LISTEN_IP SIP_PORT SIP_TLS_PORT SIP_WSS_PORT SIP_MIN_EXPIRES SIP_MAX_EXPIRES SIP_NO_ANSWER_MS EDGE_RPC_PORT EDGE_CHILDREN
 # usrloc stores timestamps without a zone: keep them in UTC, as the API reads them.
 export TZ=UTC

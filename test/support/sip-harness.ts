@@ -25,16 +25,18 @@ export class KamailioHarness {
     readonly wssPort: number,
     /** The WebRTC media gateway this edge drives. */
     readonly media: RtpengineHarness,
+    private readonly env: Record<string, string>,
   ) {}
 
-  static async start(): Promise<KamailioHarness> {
+  /** `env`: extra settings, e.g. where the platform's routing endpoint is (EDGE_API_ROUTES_URL). */
+  static async start(env: Record<string, string> = {}): Promise<KamailioHarness> {
     const [port, rpcPort, tlsPort, wssPort] = [
       await freeSipPort(),
       await freeSipPort(),
       await freeSipPort(),
       await freeSipPort(),
     ];
-    const edge = new KamailioHarness(port, rpcPort, tlsPort, wssPort, await RtpengineHarness.start());
+    const edge = new KamailioHarness(port, rpcPort, tlsPort, wssPort, await RtpengineHarness.start(), env);
     await edge.launch();
     return edge;
   }
@@ -55,6 +57,7 @@ export class KamailioHarness {
         EDGE_AUTH_SECRET: this.authSecret,
         EDGE_RUN_DIR: this.runDir,
         RTPENGINE_NG_PORT: String(this.media.ngPort),
+        ...this.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -137,7 +140,17 @@ function selectOutcome(scenario: string, outcome: CallOutcome | undefined): stri
 
 /** Options for one SIPp run; `final` is the response the scenario must end with. */
 export interface SippRun {
-  readonly scenario: 'register' | 'options-uac' | 'options-uas' | 'caller' | 'callee';
+  readonly scenario:
+    | 'register'
+    | 'options-uac'
+    | 'options-uas'
+    | 'caller'
+    | 'callee'
+    | 'carrier'
+    | 'carrier-registrar'
+    | 'gateway-auth';
+  /** The address SIPp sends from (a carrier's, for the edge's address checks); 127.0.0.1 by default. */
+  readonly localIp?: string;
   /** For caller/callee: which ending of the scenario to keep. */
   readonly outcome?: CallOutcome;
   readonly edgePort: number;
@@ -165,7 +178,9 @@ export async function runSipp(run: SippRun): Promise<SippResult & { localPort: n
   const controlPort = await freeSipPort();
   let scenario = readFileSync(resolve(ROOT, 'test/sipp', `${run.scenario}.xml`), 'utf8');
   scenario = selectOutcome(scenario, run.outcome);
-  if (run.final !== undefined) scenario = scenario.replaceAll('__FINAL__', String(run.final));
+  // A callee that rejects answers 486 unless told otherwise.
+  const final = run.final ?? (run.scenario === 'callee' ? 486 : undefined);
+  if (final !== undefined) scenario = scenario.replaceAll('__FINAL__', String(final));
   scenario = scenario
     .replaceAll('__HOLD_MS__', String(run.holdMs ?? 200))
     .replaceAll('__CALLER_RTP_PORT__', run.offerRtpPort === undefined ? '[media_port]' : String(run.offerRtpPort))
@@ -178,7 +193,7 @@ export async function runSipp(run: SippRun): Promise<SippResult & { localPort: n
 
   const args = [
     `127.0.0.1:${run.edgePort}`,
-    ...['-sf', scenarioFile, '-i', '127.0.0.1', '-p', String(localPort), '-cp', String(controlPort)],
+    ...['-sf', scenarioFile, '-i', run.localIp ?? '127.0.0.1', '-p', String(localPort), '-cp', String(controlPort)],
     ...['-m', '1', '-t', run.transport === 'tcp' ? 't1' : 'u1', '-nostdin', '-nd'],
     ...['-timeout', `${run.timeoutSeconds ?? 10}s`, '-timeout_error', '-recv_timeout', '5000'],
   ];

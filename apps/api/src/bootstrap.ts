@@ -5,14 +5,18 @@ import { loadConfig } from '@callwire/config';
 import { AppModule } from './app.module';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { StrictValidationPipe } from './common/validation';
+import { EDGE_ROUTES_PATH } from './edge-routing/edge-routing.controller';
 import { MetricsService } from './metrics/metrics.service';
 import { setupOpenApi } from './openapi';
 import { BROWSER_ROUTES } from './phone/phone.controller';
 
-const UNVERSIONED_ROUTES = ['healthz', 'readyz', 'metrics', ...Object.values(BROWSER_ROUTES)].map((path) => ({
-  path,
-  method: RequestMethod.GET,
-}));
+const UNVERSIONED_ROUTES = [
+  ...['healthz', 'readyz', 'metrics', ...Object.values(BROWSER_ROUTES)].map((path) => ({
+    path,
+    method: RequestMethod.GET,
+  })),
+  { path: EDGE_ROUTES_PATH, method: RequestMethod.POST },
+];
 
 /** JSON only, /v1 prefix, strict validation, RFC 9457 errors: shared with the controller specs. */
 export function applyHttpConventions(app: NestFastifyApplication): void {

@@ -40,6 +40,20 @@ export function signWebhook(secret: string, id: string, timestampSeconds: number
   return `${SIGNATURE_VERSION},${hmac(secret, id, timestampSeconds, body).toString('base64')}`;
 }
 
+/** The three Standard Webhooks headers of one signed request. */
+export function signedWebhookHeaders(
+  secret: string,
+  id: string,
+  body: string,
+  timestampSeconds = Math.floor(Date.now() / 1000),
+): Record<string, string> {
+  return {
+    [WebhookHeader.Id]: id,
+    [WebhookHeader.Timestamp]: String(timestampSeconds),
+    [WebhookHeader.Signature]: signWebhook(secret, id, timestampSeconds, body),
+  };
+}
+
 /** Header lookup that accepts a fetch Headers, Node's IncomingHttpHeaders or a plain object, any case. */
 export type WebhookHeaders = Headers | Record<string, string | string[] | undefined>;
 

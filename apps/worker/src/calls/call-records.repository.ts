@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type CallState, statusName } from '@callwire/calls';
 import { Pool } from 'pg';
 import { type Call, PrismaService, uuidv7 } from '@callwire/database';
+import type { CallDirection } from '@callwire/queues';
 
 /** The call as stored, or null; given to a transition that decides what to store instead. */
 export type CallTransitionFn = (current: CallState | null) => CallState | null;
@@ -32,7 +33,11 @@ export class CallRecordsRepository {
    * Plain SQL on the pg pool: this runs for every edge event, and a Prisma interactive transaction costs
    * tens of milliseconds here.
    */
-  async transition(accountId: string, sipCallId: string, transition: CallTransitionFn): Promise<Call | null> {
+  async transition(
+    call: { readonly accountId: string; readonly sipCallId: string; readonly direction: CallDirection },
+    transition: CallTransitionFn,
+  ): Promise<Call | null> {
+    const { accountId, sipCallId, direction } = call;
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
@@ -56,10 +61,10 @@ export class CallRecordsRepository {
           (
             await client.query<Call>(
               `INSERT INTO calls (id, account_id, sip_call_id, direction, ${STATE_COLUMNS.map((column) => `"${column}"`).join(', ')}, updated_at)
-             VALUES ($1, $2, $3, 'internal', ${STATE_COLUMNS.map((_, i) => placeholder(STATE_COLUMNS[i] ?? '', i + 4)).join(', ')},
+             VALUES ($1, $2, $3, $4, ${STATE_COLUMNS.map((_, i) => placeholder(STATE_COLUMNS[i] ?? '', i + 5)).join(', ')},
                      now() AT TIME ZONE 'UTC')
              RETURNING ${CALL_COLUMNS}`,
-              [uuidv7(next.startedAt.getTime()), accountId, sipCallId, ...valuesOf(next)],
+              [uuidv7(next.startedAt.getTime()), accountId, sipCallId, direction, ...valuesOf(next)],
             )
           ).rows[0] ?? null;
       }

@@ -34,13 +34,15 @@ export class CallRecordsService {
    * step the call reached and nobody heard of yet is published (a first try publishes only its own step).
    */
   async apply(event: EdgeCallEvent, retry = false): Promise<void> {
-    const accountId = await this.accounts.idOf(event.sipDomain);
+    // Carrier calls name their account: their From is the carrier's, not an account's domain.
+    const accountId = event.accountId ?? (await this.accounts.idOf(event.sipDomain));
     if (!accountId) {
       this.logger.warn(`${event.event} of call ${event.sipCallId} for unknown domain ${event.sipDomain} dropped`);
       return;
     }
     let outcome = 'ignore' as CallTransition['kind'];
-    const call = await this.calls.transition(accountId, event.sipCallId, (current) => {
+    const key = { accountId, sipCallId: event.sipCallId, direction: event.direction ?? 'internal' };
+    const call = await this.calls.transition(key, (current) => {
       const transition = applyCallEvent(current, event, new Date(event.at));
       outcome = transition.kind;
       return transition.kind === 'change' ? transition.state : null;

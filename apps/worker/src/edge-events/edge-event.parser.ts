@@ -3,6 +3,8 @@ import type { EdgeCallEvent, EdgeEventJob, EdgeRegistrationEvent } from '@callwi
 const CALL_EVENTS = new Set(['initiated', 'ringing', 'answered', 'ended']);
 const REGISTRATION_EVENTS = new Set(['created', 'refreshed', 'removed']);
 const HANGUP_SIDES = new Set(['caller', 'callee', 'edge']);
+const DIRECTIONS = new Set(['internal', 'inbound', 'outbound']);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 type Fields = Record<string, unknown>;
 
@@ -22,12 +24,16 @@ function callEvent(fields: Fields, at: number): EdgeCallEvent | null {
   if (!event || !CALL_EVENTS.has(event) || !sipCallId || !sipDomain) return null;
   const sipStatus = typeof fields.sipStatus === 'number' ? fields.sipStatus : undefined;
   const hangupBy = text(fields, 'hangupBy');
+  const accountId = text(fields, 'accountId');
+  const direction = text(fields, 'direction');
   if (event === 'initiated' && !(text(fields, 'from') && text(fields, 'to'))) return null;
   return {
     kind: 'call',
     event: event as EdgeCallEvent['event'],
     sipCallId,
     sipDomain,
+    accountId: accountId && UUID.test(accountId) ? accountId : undefined,
+    direction: direction && DIRECTIONS.has(direction) ? (direction as EdgeCallEvent['direction']) : undefined,
     at,
     from: text(fields, 'from'),
     to: text(fields, 'to'),

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
-import { WebhookHeader, signWebhook } from '@callwire/webhooks';
+import { signedWebhookHeaders } from '@callwire/webhooks';
 import { isRetryableStatus } from './retry-policy';
 
 export const WEBHOOK_USER_AGENT = 'Callwire-Webhooks/1';
@@ -42,7 +42,6 @@ export class WebhookSender {
 
   async send(url: string, secret: string, eventId: string, body: string): Promise<AttemptOutcome> {
     const { timeoutMs } = this.config.webhooks;
-    const timestamp = Math.floor(Date.now() / 1000);
     const started = performance.now();
     const latency = () => Math.round(performance.now() - started);
     try {
@@ -51,9 +50,7 @@ export class WebhookSender {
         headers: {
           'content-type': 'application/json',
           'user-agent': WEBHOOK_USER_AGENT,
-          [WebhookHeader.Id]: eventId,
-          [WebhookHeader.Timestamp]: String(timestamp),
-          [WebhookHeader.Signature]: signWebhook(secret, eventId, timestamp, body),
+          ...signedWebhookHeaders(secret, eventId, body),
         },
         body,
         redirect: 'manual',

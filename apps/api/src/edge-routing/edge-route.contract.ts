@@ -1,0 +1,103 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { CallDirection } from '@callwire/queues';
+
+/**
+ * The JSON the SIP edge POSTs for a call it cannot route alone (route[ROUTE_DECISION] in
+ * infra/kamailio/kamailio.cfg builds it): a call from a carrier, or an account's call to a number outside.
+ */
+export class EdgeRouteRequest {
+  /** inbound: the INVITE came to the edge's own address (a carrier); outbound: an authenticated endpoint dialled a number. */
+  @IsIn(['inbound', 'outbound'])
+  kind!: 'inbound' | 'outbound';
+
+  @IsString()
+  @MaxLength(255)
+  sipCallId!: string;
+
+  @IsString()
+  @MaxLength(64)
+  sourceIp!: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  sourcePort!: number;
+
+  @IsString()
+  @MaxLength(8)
+  transport!: string;
+
+  /** Request-URI user: the dialled number, or the carrier id of a registration contact. */
+  @IsString()
+  @MaxLength(128)
+  requestUser!: string;
+
+  @IsString()
+  @MaxLength(128)
+  toUser!: string;
+
+  @IsString()
+  @MaxLength(128)
+  fromUser!: string;
+
+  /** outbound: the caller's account (From domain, authenticated). */
+  @IsString()
+  @MaxLength(128)
+  fromDomain!: string;
+
+  /** inbound: the digest username the carrier authenticated with (the edge checked the password). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  carrierUsername?: string;
+}
+
+/** Refuse the call with this SIP status; `reason` is the reason phrase and the Reason header's text. */
+export interface RejectDecision {
+  readonly action: 'reject';
+  readonly status: number;
+  readonly reason: string;
+  /** Set when the account is known: the refused call is recorded. */
+  readonly accountId?: string;
+  readonly direction?: CallDirection;
+}
+
+/** Challenge the carrier for digest credentials in the carrier realm. */
+export interface ChallengeDecision {
+  readonly action: 'challenge';
+  readonly realm: string;
+}
+
+/** One place to ring. `aor`: an address of record, rung at all its registered contacts; `uri`: as is. */
+export interface DialTarget {
+  readonly kind: 'aor' | 'uri';
+  readonly uri: string;
+  /** Digest credentials toward a carrier gateway that challenges. */
+  readonly authUsername?: string;
+  readonly authPassword?: string;
+}
+
+/** Ring the targets: all at once (parallel) or one after the other on failure (serial, gateways). */
+export interface DialDecision {
+  readonly action: 'dial';
+  readonly accountId: string;
+  readonly direction: CallDirection;
+  readonly mode: 'parallel' | 'serial';
+  readonly targets: readonly DialTarget[];
+  /** How long the call may ring before it ends unanswered. */
+  readonly timeoutMs: number;
+  /** The caller as the callee sees it (From URI), when it changes (caller ID toward a carrier). */
+  readonly fromUri?: string;
+}
+
+export type EdgeRouteDecision = RejectDecision | ChallengeDecision | DialDecision;
+
+export function reject(
+  status: number,
+  reason: string,
+  call?: Pick<RejectDecision, 'accountId' | 'direction'>,
+): RejectDecision {
+  return { action: 'reject', status, reason, ...call };
+}

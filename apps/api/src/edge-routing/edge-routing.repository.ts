@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { Pool } from 'pg';
+
+/** A number a carrier call may be for, with what the call's source proves about the carrier. */
+export interface InboundNumber {
+  readonly accountId: string;
+  readonly sipDomain: string;
+  readonly routeType: string;
+  readonly routeTarget: string;
+  /** A carrier of the number's account that the call comes from (address, credentials or registration). */
+  readonly carrierId: string | null;
+  /** The account has carriers that authenticate with digest credentials: an unknown source is challenged. */
+  readonly challengeable: boolean;
+}
+
+/** Who a caller is, as the carrier side knows it. */
+export interface CarrierSource {
+  readonly sourceIp: string;
+  readonly carrierUsername: string | null;
+  /** Request-URI user: a carrier's id when the call comes to the contact the edge registered with it. */
+  readonly requestUser: string;
+}
+
+export interface OutboundGatewayRow {
+  readonly routePriority: number;
+  readonly carrierId: string;
+  readonly host: string;
+  readonly port: number;
+  readonly transport: string;
+  readonly priority: number;
+  readonly weight: number;
+  readonly status: string;
+  readonly authUsername: string | null;
+  readonly authPassword: string | null;
+  readonly fromDomain: string | null;
+  readonly callerIdNumber: string | null;
+}
+
+export interface ApplicationRow {
+  readonly id: string;
+  readonly voiceUrl: string;
+  readonly fallbackUrl: string | null;
+  readonly secretEncrypted: Buffer;
+}
+
+// The carrier a call comes from: its source address is in the carrier's list, it authenticated as the
+// carrier, or it came to the contact the edge registers with the carrier (whose user is the carrier's id).
+// Parameters $n, $n+1, $n+2: source address, digest username, Request-URI user.
+function fromCarrier(n: number): string {
+  return `c.enabled AND ($${n}::inet <<= ANY(c.inbound_addresses::inet[])
+      OR c.inbound_auth_username = $${n + 1} OR (c.register_enabled AND c.id::text = $${n + 2}))`;
+}
+
+/**
+ * The routing hot path: a handful of indexed queries per call, in plain SQL on the shared pool. Every
+ * lookup is scoped by the account the number or the caller belongs to.
+ */
+@Injectable()
+export class EdgeRoutingRepository {
+  constructor(private readonly pool: Pool) {}
+
+  async findInboundNumber(candidates: readonly string[], source: CarrierSource): Promise<InboundNumber | null> {
+    const { rows } = await this.pool.query<InboundNumber>(
+      `SELECT n.account_id AS "accountId", a.sip_domain AS "sipDomain", n.route_type AS "routeType",
+              n.route_target AS "routeTarget",
+              (SELECT c.id FROM carriers c WHERE c.account_id = n.account_id AND ${fromCarrier(2)}
+                ORDER BY (c.id = n.carrier_id) DESC LIMIT 1) AS "carrierId",
+              EXISTS (SELECT 1 FROM carriers c WHERE c.account_id = n.account_id AND c.enabled
+                         AND c.inbound_auth_username IS NOT NULL) AS "challengeable"
+         FROM phone_numbers n JOIN accounts a ON a.id = n.account_id
+        WHERE n.number = ANY($1::text[])
+        LIMIT 1`,
+      [candidates, source.sourceIp, source.carrierUsername, source.requestUser],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Whether the source is some carrier of the platform (a 404 for an unknown number, not a 403). */
+  async isKnownCarrier(source: CarrierSource): Promise<boolean> {
+    const { rows } = await this.pool.query<{ known: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM carriers c WHERE ${fromCarrier(1)}) AS known`,
+      [source.sourceIp, source.carrierUsername, source.requestUser],
+    );
+    return rows[0]?.known ?? false;
+  }
+
+  async findAccountIdBySipDomain(sipDomain: string): Promise<string | null> {
+    const { rows } = await this.pool.query<{ id: string }>('SELECT id FROM accounts WHERE sip_domain = $1', [
+      sipDomain,
+    ]);
+    return rows[0]?.id ?? null;
+  }
+
+  /** Of these users of the domain, those registered now (usrloc writes registrations through). */
+  async findRegistered(sipDomain: string, users: readonly string[]): Promise<Set<string>> {
+    if (users.length === 0) return new Set();
+    const { rows } = await this.pool.query<{ username: string }>(
+      `SELECT DISTINCT username FROM location
+        WHERE domain = $1 AND username = ANY($2::text[]) AND expires > now() AT TIME ZONE 'UTC'`,
+      [sipDomain, users],
+    );
+    return new Set(rows.map((row) => row.username));
+  }
+
+  /** Gateways of the enabled carriers of every route matching the number, best route first. */
+  async findOutboundGateways(accountId: string, number: string): Promise<OutboundGatewayRow[]> {
+    const { rows } = await this.pool.query<OutboundGatewayRow>(
+      `SELECT r.priority AS "routePriority", c.id AS "carrierId", g.host, g.port, g.transport, g.priority,
+              g.weight, g.status, c.outbound_auth_username AS "authUsername",
+              c.outbound_auth_password AS "authPassword", c.from_domain AS "fromDomain",
+              c.caller_id_number AS "callerIdNumber"
+         FROM outbound_routes r
+         JOIN carriers c ON c.id = r.carrier_id AND c.enabled
+         JOIN carrier_gateways g ON g.carrier_id = c.id
+        WHERE r.account_id = $1 AND (starts_with($2, r.prefix) OR starts_with('+' || $2, r.prefix))
+        ORDER BY r.priority, length(r.prefix) DESC, r.id`,
+      [accountId, number],
+    );
+    return rows;
+  }
+
+  async findApplication(accountId: string, id: string): Promise<ApplicationRow | null> {
+    const { rows } = await this.pool.query<ApplicationRow>(
+      `SELECT id, voice_url AS "voiceUrl", fallback_url AS "fallbackUrl", secret_encrypted AS "secretEncrypted"
+         FROM applications WHERE account_id = $1 AND id::text = $2`,
+      [accountId, id],
+    );
+    return rows[0] ?? null;
+  }
+}
