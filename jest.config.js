@@ -28,7 +28,7 @@ module.exports = {
     ],
   },
   moduleNameMapper: {
-    '^@callwire/(config|database|auth|queues|health|client-token|webhooks|calls)$': '<rootDir>/libs/$1/src',
+    '^@callwire/(config|database|auth|queues|health|client-token|webhooks|calls|sip)$': '<rootDir>/libs/$1/src',
   },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',

@@ -6,6 +6,7 @@ import { QueuesModule } from '@callwire/queues';
 import { ApiKeyUsageModule } from './api-key-usage/api-key-usage.module';
 import { EdgeEventsModule } from './edge-events/edge-events.module';
 import { EdgeSyncModule } from './edge-sync/edge-sync.module';
+import { GatewayHealthModule } from './gateway-health/gateway-health.module';
 import { WorkerHealthModule } from './health/worker-health.module';
 import { InFlightJobsDrain } from './in-flight-jobs.drain';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -19,6 +20,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     ApiKeyUsageModule,
     EdgeSyncModule,
     EdgeEventsModule,
+    GatewayHealthModule,
     WebhooksModule,
     WorkerHealthModule,
   ],

@@ -96,3 +96,12 @@ export type EdgeEventJob = EdgeCallEvent | EdgeRegistrationEvent;
 export interface WebhookDeliveryJob {
   readonly deliveryId: string;
 }
+
+/**
+ * Payload of QueueName.GatewayHealth jobs: one round of OPTIONS health checks, which stores each gateway's
+ * status. The worker's job scheduler adds one every GATEWAY_CHECK_INTERVAL_MS for every gateway of the
+ * enabled carriers; a job naming a carrier checks only that carrier's gateways (e.g. right after a change).
+ */
+export interface GatewayHealthJob {
+  readonly carrierId?: string;
+}

@@ -8,6 +8,8 @@ export const QueueName = {
   EdgeEvents: 'edge-events',
   /** One webhook delivery (an event to an endpoint), with retries. */
   WebhookDelivery: 'webhook-delivery',
+  /** Rounds of SIP OPTIONS to the carriers' gateways (a job scheduler adds one per interval). */
+  GatewayHealth: 'gateway-health',
 } as const;
 
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];

@@ -1,0 +1,94 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
+import { type GatewayHealthJob, QueueName } from '@callwire/queues';
+import type { ProbeResult, SipTarget, SipTransport } from '@callwire/sip';
+import { type GatewayCheck, GatewayHealthRepository, type GatewayToCheck } from './gateway-health.repository';
+
+/** probeGateway of @callwire/sip; a token so that tests can stand in for the network. */
+export const GATEWAY_PROBE = Symbol('GATEWAY_PROBE');
+export type GatewayProbe = (target: SipTarget, timeoutMs: number) => Promise<ProbeResult>;
+
+/** OPTIONS in flight at once, per round. */
+export const PROBE_CONCURRENCY = 32;
+/** Results are stored per batch of this many gateways, so a long round shows progress. */
+export const SAVE_BATCH = 256;
+
+const TRANSPORTS: readonly string[] = ['udp', 'tcp', 'tls'] satisfies SipTransport[];
+
+/** What a round did (the job's return value). */
+export interface GatewayHealthRound {
+  readonly checked: number;
+  readonly up: number;
+  readonly down: number;
+}
+
+/**
+ * One round of health checks: an OPTIONS to every gateway of the enabled carriers (at most
+ * PROBE_CONCURRENCY at once), then the statuses stored. Any SIP response means up; no response within
+ * GATEWAY_CHECK_TIMEOUT_MS, or a network error, means down.
+ */
+@Processor(QueueName.GatewayHealth)
+export class GatewayHealthProcessor extends WorkerHost {
+  private readonly logger = new Logger(GatewayHealthProcessor.name);
+
+  constructor(
+    private readonly gateways: GatewayHealthRepository,
+    @Inject(CALLWIRE_CONFIG) private readonly config: CallwireConfig,
+    @Inject(GATEWAY_PROBE) private readonly probe: GatewayProbe,
+  ) {
+    super();
+  }
+
+  async process(job: Job<GatewayHealthJob>): Promise<GatewayHealthRound> {
+    const gateways = await this.gateways.findToCheck(job.data.carrierId);
+    let up = 0;
+    for (let start = 0; start < gateways.length; start += SAVE_BATCH) {
+      const checks = await mapConcurrently(gateways.slice(start, start + SAVE_BATCH), PROBE_CONCURRENCY, (gateway) =>
+        this.check(gateway),
+      );
+      await this.gateways.saveChecks(checks);
+      for (const check of checks) {
+        if (check.status === 'up') up++;
+        if (check.status !== check.gateway.status) this.logChange(check);
+      }
+    }
+    return { checked: gateways.length, up, down: gateways.length - up };
+  }
+
+  private async check(gateway: GatewayToCheck): Promise<GatewayCheck> {
+    const { host, port, transport } = gateway;
+    const result: ProbeResult = TRANSPORTS.includes(transport)
+      ? await this.probe(
+          { host, port, transport: transport as SipTransport },
+          this.config.routing.gatewayCheckTimeoutMs,
+        )
+      : { status: 'down', response: `unsupported transport ${transport}` };
+    return { gateway, ...result, checkedAt: new Date() };
+  }
+
+  private logChange({ gateway, status, response }: GatewayCheck): void {
+    const message = `gateway ${gateway.host}:${gateway.port}/${gateway.transport} (carrier ${gateway.carrierId}) is ${status} (${response}), was ${gateway.status}`;
+    if (status === 'down') this.logger.warn(message);
+    else this.logger.log(message);
+  }
+}
+
+/** `fn` over every item, at most `limit` at a time; the results in the items' order. */
+export async function mapConcurrently<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}

@@ -1,0 +1,3 @@
+export * from './options-request';
+export * from './response';
+export * from './probe';
