@@ -32,5 +32,6 @@ export default async function globalSetup(): Promise<void> {
   // No gateway health checks unless a spec turns them on: the SIPp gateways of call tests take one
   // scripted call, and an OPTIONS from another spec's worker would count as a failed one.
   process.env.GATEWAY_CHECK_INTERVAL_MS = '0';
+  process.env.REGISTRATION_SYNC_INTERVAL_MS = '0';
   process.env.ADMIN_API_KEY = process.env.ADMIN_API_KEY || `cwadmin_test_${runId}_${'x'.repeat(24)}`;
 }

@@ -141,14 +141,7 @@ function selectOutcome(scenario: string, outcome: CallOutcome | undefined): stri
 /** Options for one SIPp run; `final` is the response the scenario must end with. */
 export interface SippRun {
   readonly scenario:
-    | 'register'
-    | 'options-uac'
-    | 'options-uas'
-    | 'caller'
-    | 'callee'
-    | 'carrier'
-    | 'carrier-registrar'
-    | 'gateway-auth';
+    'register' | 'options-uac' | 'options-uas' | 'caller' | 'callee' | 'carrier' | 'carrier-registrar' | 'gateway-auth';
   /** The address SIPp sends from (a carrier's, for the edge's address checks); 127.0.0.1 by default. */
   readonly localIp?: string;
   /** For caller/callee: which ending of the scenario to keep. */

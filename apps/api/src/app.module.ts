@@ -4,12 +4,17 @@ import { DatabaseModule } from '@callwire/database';
 import { QueuesModule } from '@callwire/queues';
 import { AccountsModule } from './accounts/accounts.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { ApplicationsModule } from './applications/applications.module';
 import { AuthModule } from './auth/auth.module';
 import { CallsModule } from './calls/calls.module';
+import { CarriersModule } from './carriers/carriers.module';
 import { ClientTokensModule } from './client-tokens/client-tokens.module';
+import { EdgeRoutingModule } from './edge-routing/edge-routing.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { OutboundRoutesModule } from './outbound-routes/outbound-routes.module';
 import { PhoneModule } from './phone/phone.module';
+import { PhoneNumbersModule } from './phone-numbers/phone-numbers.module';
 import { RegistrationsModule } from './registrations/registrations.module';
 import { SipUsersModule } from './sip-users/sip-users.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -27,6 +32,11 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     RegistrationsModule,
     CallsModule,
     WebhooksModule,
+    CarriersModule,
+    PhoneNumbersModule,
+    ApplicationsModule,
+    OutboundRoutesModule,
+    EdgeRoutingModule,
     HealthModule,
     MetricsModule,
     PhoneModule,

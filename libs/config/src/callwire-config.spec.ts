@@ -43,6 +43,7 @@ describe('loadConfig', () => {
         applicationTimeoutMs: 3000,
         gatewayCheckIntervalMs: 30_000,
         gatewayCheckTimeoutMs: 2000,
+        registrationSyncIntervalMs: 5000,
       },
     });
   });

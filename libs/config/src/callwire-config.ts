@@ -32,6 +32,8 @@ export interface RoutingSettings {
   readonly gatewayCheckIntervalMs: number;
   /** A gateway that has not answered an OPTIONS within this time is down. */
   readonly gatewayCheckTimeoutMs: number;
+  /** How often the worker reads the edge's registrations with carriers into the API (0: never). */
+  readonly registrationSyncIntervalMs: number;
 }
 
 /** Browsers: how client tokens are signed, and where their clients connect. */
@@ -144,6 +146,7 @@ function routingSettings(env: Env): RoutingSettings {
     applicationTimeoutMs: integer(env, 'APPLICATION_TIMEOUT_MS', 3000, 100, 10_000),
     gatewayCheckIntervalMs: integer(env, 'GATEWAY_CHECK_INTERVAL_MS', 30_000, 0, 3_600_000),
     gatewayCheckTimeoutMs: integer(env, 'GATEWAY_CHECK_TIMEOUT_MS', 2000, 100, 60_000),
+    registrationSyncIntervalMs: integer(env, 'REGISTRATION_SYNC_INTERVAL_MS', 5000, 0, 3_600_000),
   };
 }
 

@@ -41,8 +41,18 @@ export interface ReloadCarrierRegistrationsJob {
   readonly carrierId: string;
 }
 
+/** Edge-sync job (scheduled by the worker): read the edge's registrations with carriers into the API. */
+export interface SyncCarrierRegistrationsJob {
+  readonly kind: 'sync-carrier-registrations';
+}
+
 /** Payload of QueueName.EdgeSync jobs: produced by the API's EdgeSyncProducer, applied by the worker. */
-export type EdgeSyncJob = DeregisterUserJob | RevokeClientTokenJob | HangupCallJob | ReloadCarrierRegistrationsJob;
+export type EdgeSyncJob =
+  | DeregisterUserJob
+  | RevokeClientTokenJob
+  | HangupCallJob
+  | ReloadCarrierRegistrationsJob
+  | SyncCarrierRegistrationsJob;
 
 export type CallDirection = 'internal' | 'inbound' | 'outbound';
 

@@ -18,6 +18,7 @@ describe('ApiKeyAuthenticator', () => {
       CLIENT_TOKEN_SECRET: 'c'.repeat(32),
       TURN_SECRET: 't'.repeat(32),
       WEBHOOK_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64url'),
+      EDGE_API_TOKEN: 'e'.repeat(32),
     }),
     { findCredentialsByPrefix } as Pick<ApiKeysRepository, 'findCredentialsByPrefix'> as ApiKeysRepository,
     { record } as Pick<ApiKeyUsageProducer, 'record'> as ApiKeyUsageProducer,

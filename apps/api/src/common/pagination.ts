@@ -81,3 +81,48 @@ export class PageMetaDto {
   })
   nextCursor!: string | null;
 }
+
+/**
+ * A page request for lists ordered by something other than the id: the cursor carries the sort key of the
+ * last row shown (a JSON value), so the next page starts right after it even if that row has gone since.
+ */
+export interface KeysetPageRequest<Key> {
+  readonly limit: number;
+  readonly after?: Key;
+}
+
+export function toKeysetPageRequest<Key>(
+  query: PageQueryDto,
+  isKey: (value: unknown) => value is Key,
+): KeysetPageRequest<Key> {
+  const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+  if (query.cursor === undefined) return { limit };
+  let after: unknown;
+  try {
+    after = JSON.parse(Buffer.from(query.cursor, 'base64url').toString('utf8'));
+  } catch {
+    after = undefined;
+  }
+  if (!isKey(after)) {
+    throw new ValidationProblemException([{ field: 'cursor', message: 'cursor is not a valid page cursor' }]);
+  }
+  return { limit, after };
+}
+
+/** Like toPage, for keyset pages: rows are limit + 1, the cursor encodes keyOf(the last row shown). */
+export function toKeysetPage<Row, Key, T>(
+  rows: Row[],
+  request: KeysetPageRequest<Key>,
+  keyOf: (row: Row) => Key,
+  map: (row: Row) => T,
+): Page<T> {
+  const pageRows = rows.slice(0, request.limit);
+  const last = pageRows[pageRows.length - 1];
+  return {
+    data: pageRows.map(map),
+    nextCursor:
+      rows.length > request.limit && last
+        ? Buffer.from(JSON.stringify(keyOf(last)), 'utf8').toString('base64url')
+        : null,
+  };
+}

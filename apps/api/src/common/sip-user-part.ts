@@ -8,3 +8,6 @@ export const MAX_SIP_USER_PART_LENGTH = 64;
 
 /** Client identities are addressed as `client.<identity>`: SIP usernames may not take that prefix. */
 export const RESERVED_USERNAME_PATTERN = new RegExp(`^(?!${CLIENT_IDENTITY_PREFIX.replace('.', '\\.')})`, 'i');
+
+/** Longest client identity: `client.<identity>` is a SIP user part. */
+export const MAX_CLIENT_IDENTITY_LENGTH = MAX_SIP_USER_PART_LENGTH - CLIENT_IDENTITY_PREFIX.length;

@@ -1,9 +1,9 @@
 import { Prisma, type SipUser } from '@callwire/database';
+import { computeHa1 } from '../common/ha1';
 import { ConflictProblemException, NotFoundProblemException } from '../common/problem';
 import type { AccountsRepository } from '../accounts/accounts.repository';
 import type { ClientTokenService } from '../client-tokens/client-tokens.service';
 import type { EdgeSyncProducer } from '../edge/edge-sync.producer';
-import { computeHa1 } from './ha1';
 import type { SipUsersRepository } from './sip-users.repository';
 import { SipUsersService } from './sip-users.service';
 

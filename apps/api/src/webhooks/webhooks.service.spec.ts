@@ -61,6 +61,7 @@ describe('WebhooksService', () => {
     CLIENT_TOKEN_SECRET: 'c'.repeat(32),
     TURN_SECRET: 't'.repeat(32),
     WEBHOOK_ENCRYPTION_KEY: KEY.toString('base64url'),
+    EDGE_API_TOKEN: 'e'.repeat(32),
   });
   const service = new WebhooksService(
     config,

@@ -1,11 +1,19 @@
 import { Module } from '@nestjs/common';
 import { QueueName, QueuesModule } from '@callwire/queues';
+import { CarrierRegistrationsRepository } from './carrier-registrations.repository';
+import { CarrierRegistrationsScheduler } from './carrier-registrations.scheduler';
 import { EdgeSyncProcessor } from './edge-sync.processor';
 import { KamailioRpcClient } from './kamailio-rpc.client';
 import { TokenContactsRepository } from './token-contacts.repository';
 
 @Module({
   imports: [QueuesModule.registerQueues(QueueName.EdgeSync, QueueName.EdgeEvents)],
-  providers: [KamailioRpcClient, TokenContactsRepository, EdgeSyncProcessor],
+  providers: [
+    KamailioRpcClient,
+    TokenContactsRepository,
+    CarrierRegistrationsRepository,
+    EdgeSyncProcessor,
+    CarrierRegistrationsScheduler,
+  ],
 })
 export class EdgeSyncModule {}

@@ -11,6 +11,8 @@ import {
   type ReloadCarrierRegistrationsJob,
   type RevokeClientTokenJob,
 } from '@callwire/queues';
+import { isUacRegistration, registrationState } from './carrier-registrations';
+import { CarrierRegistrationsRepository } from './carrier-registrations.repository';
 import { KamailioRpcClient, KamailioRpcError } from './kamailio-rpc.client';
 import { TokenContactsRepository } from './token-contacts.repository';
 
@@ -34,6 +36,7 @@ export class EdgeSyncProcessor extends WorkerHost {
   constructor(
     private readonly kamailio: KamailioRpcClient,
     private readonly tokenContacts: TokenContactsRepository,
+    private readonly carrierRegistrations: CarrierRegistrationsRepository,
     @InjectQueue(QueueName.EdgeEvents) private readonly edgeEvents: Queue<EdgeEventJob>,
   ) {
     super();
@@ -50,6 +53,8 @@ export class EdgeSyncProcessor extends WorkerHost {
         return this.hangupCall(data);
       case 'reload-carrier-registrations':
         return this.reloadCarrierRegistrations(data);
+      case 'sync-carrier-registrations':
+        return this.syncCarrierRegistrations();
     }
   }
 
@@ -87,6 +92,13 @@ export class EdgeSyncProcessor extends WorkerHost {
   private async reloadCarrierRegistrations({ carrierId }: ReloadCarrierRegistrationsJob): Promise<void> {
     await this.kamailio.call('uac.reg_reload', []);
     this.logger.log(`reloaded the carrier registrations (carrier ${carrierId} changed)`);
+  }
+
+  /** The state of every registration the edge keeps with a carrier, as uac sees it, into the carriers. */
+  private async syncCarrierRegistrations(): Promise<void> {
+    const dump = await this.kamailio.call('uac.reg_dump', []);
+    const registrations = (Array.isArray(dump) ? dump : []).filter(isUacRegistration);
+    await this.carrierRegistrations.save(registrations.map(registrationState));
   }
 
   /** First refuse the token (no new registration can slip in), then drop what it registered. */

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ApplicationsController } from './applications.controller';
+import { ApplicationsRepository } from './applications.repository';
+import { ApplicationsService } from './applications.service';
+
+@Module({
+  controllers: [ApplicationsController],
+  providers: [ApplicationsRepository, ApplicationsService],
+  // Phone numbers may be routed to an application of their account.
+  exports: [ApplicationsRepository],
+})
+export class ApplicationsModule {}

@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { type Prisma, PrismaService, isRecordNotFound } from '@callwire/database';
+import { type PageRequest, pageQuery } from '../common/pagination';
+import { APPLICATION_ROUTE } from '../phone-numbers/routes';
+
+/** An application as the API shows it: never its encrypted secret. */
+export type ApplicationRecord = Omit<Prisma.ApplicationModel, 'secretEncrypted'>;
+
+export interface ApplicationChanges {
+  readonly name?: string;
+  readonly voiceUrl?: string;
+  readonly fallbackUrl?: string | null;
+  readonly statusCallbackUrl?: string | null;
+  readonly secretEncrypted?: Buffer;
+}
+
+export type NewApplication = Required<ApplicationChanges>;
+
+const PUBLIC_FIELDS = {
+  id: true,
+  accountId: true,
+  name: true,
+  voiceUrl: true,
+  fallbackUrl: true,
+  statusCallbackUrl: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+/** Every query is scoped by accountId: another account's application is indistinguishable from none. */
+@Injectable()
+export class ApplicationsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  create(accountId: string, application: NewApplication): Promise<ApplicationRecord> {
+    return this.prisma.application.create({
+      data: { accountId, ...application, secretEncrypted: new Uint8Array(application.secretEncrypted) },
+      select: PUBLIC_FIELDS,
+    });
+  }
+
+  /** Oldest first; fetches limit + 1 rows. */
+  list(accountId: string, page: PageRequest): Promise<ApplicationRecord[]> {
+    const { where, ...rest } = pageQuery(page);
+    return this.prisma.application.findMany({ where: { accountId, ...where }, ...rest, select: PUBLIC_FIELDS });
+  }
+
+  findById(accountId: string, id: string): Promise<ApplicationRecord | null> {
+    return this.prisma.application.findFirst({ where: { id, accountId }, select: PUBLIC_FIELDS });
+  }
+
+  /** Whether the account has this application (for phone numbers routed to one). */
+  async exists(accountId: string, id: string): Promise<boolean> {
+    return (await this.prisma.application.count({ where: { id, accountId } })) > 0;
+  }
+
+  async update(accountId: string, id: string, changes: ApplicationChanges): Promise<ApplicationRecord | null> {
+    const { secretEncrypted, ...rest } = changes;
+    try {
+      return await this.prisma.application.update({
+        where: { id, accountId },
+        data: { ...rest, ...(secretEncrypted ? { secretEncrypted: new Uint8Array(secretEncrypted) } : {}) },
+        select: PUBLIC_FIELDS,
+      });
+    } catch (error) {
+      if (isRecordNotFound(error)) return null;
+      throw error;
+    }
+  }
+
+  /** How many of the account's phone numbers are routed to the application. */
+  countRoutingNumbers(accountId: string, id: string): Promise<number> {
+    return this.prisma.phoneNumber.count({ where: { accountId, routeType: APPLICATION_ROUTE, routeTarget: id } });
+  }
+
+  /** False when the account has no such application. */
+  async delete(accountId: string, id: string): Promise<boolean> {
+    try {
+      await this.prisma.application.delete({ where: { id, accountId }, select: { id: true } });
+      return true;
+    } catch (error) {
+      if (isRecordNotFound(error)) return false;
+      throw error;
+    }
+  }
+}

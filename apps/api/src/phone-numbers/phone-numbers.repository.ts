@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { type Prisma, PrismaService, isRecordNotFound } from '@callwire/database';
+import { type PageRequest, pageQuery } from '../common/pagination';
+
+export type PhoneNumberRecord = Prisma.PhoneNumberModel;
+
+export interface PhoneNumberChanges {
+  readonly carrierId?: string | null;
+  readonly routeType?: string;
+  readonly routeTarget?: string;
+}
+
+export type NewPhoneNumber = Required<PhoneNumberChanges> & { readonly number: string };
+
+/** Every query is scoped by accountId: another account's number is indistinguishable from none. */
+@Injectable()
+export class PhoneNumbersRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  create(accountId: string, phoneNumber: NewPhoneNumber): Promise<PhoneNumberRecord> {
+    return this.prisma.phoneNumber.create({ data: { accountId, ...phoneNumber } });
+  }
+
+  /** Oldest first, optionally only one number; fetches limit + 1 rows. */
+  list(accountId: string, page: PageRequest, number?: string): Promise<PhoneNumberRecord[]> {
+    const { where, ...rest } = pageQuery(page);
+    return this.prisma.phoneNumber.findMany({
+      where: { accountId, ...where, ...(number === undefined ? {} : { number }) },
+      ...rest,
+    });
+  }
+
+  findById(accountId: string, id: string): Promise<PhoneNumberRecord | null> {
+    return this.prisma.phoneNumber.findFirst({ where: { id, accountId } });
+  }
+
+  async update(accountId: string, id: string, changes: PhoneNumberChanges): Promise<PhoneNumberRecord | null> {
+    try {
+      return await this.prisma.phoneNumber.update({ where: { id, accountId }, data: changes });
+    } catch (error) {
+      if (isRecordNotFound(error)) return null;
+      throw error;
+    }
+  }
+
+  /** False when the account has no such number. */
+  async delete(accountId: string, id: string): Promise<boolean> {
+    try {
+      await this.prisma.phoneNumber.delete({ where: { id, accountId }, select: { id: true } });
+      return true;
+    } catch (error) {
+      if (isRecordNotFound(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Whether the account has a SIP user with this username (numbers routed to one). */
+  async sipUserExists(accountId: string, username: string): Promise<boolean> {
+    return (await this.prisma.sipUser.count({ where: { accountId, username } })) > 0;
+  }
+}
