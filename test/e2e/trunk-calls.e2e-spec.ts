@@ -201,6 +201,27 @@ describe('Trunks: carrier calls to numbers, calls out through gateways (e2e, Kam
     const gateway = (port: number, outcome: 'answer' | 'reject', final?: number) =>
       startSippUas({ scenario: 'callee', outcome, final, edgePort: edge.port, localPort: port, keys: { user: 'gw' } });
 
+    it('fails over to the next gateway when the first answers 503', async () => {
+      const primary = await gateway(primaryPort, 'reject', 503);
+      const secondary = await gateway(secondaryPort, 'answer');
+      expect(await userCall('+442071234567', 'answer')).toMatchObject({ exitCode: 0 });
+      expect(await primary.done).toMatchObject({ exitCode: 0 });
+      expect(await secondary.done).toMatchObject({ exitCode: 0 }); // INVITE, ACK and BYE reached it
+      const call = await callRecord((record) => record.to.includes('+442071234567') && record.status === 'completed');
+      expect(call.direction).toBe('outbound');
+    });
+
+    it("fails over when the first gateway does not answer at all, and answers the next one's digest challenge", async () => {
+      const secondary = await startSippUas({
+        scenario: 'gateway-auth',
+        edgePort: edge.port,
+        localPort: secondaryPort,
+        keys: { auth_user: 'trunk-account', auth_pass: 'trunk-secret' },
+      });
+      expect(await userCall('+442071234568', 'answer')).toMatchObject({ exitCode: 0 });
+      expect(await secondary.done).toMatchObject({ exitCode: 0 }); // verifyauth accepted the credentials
+    });
+
     it('does not fail over when the first gateway answers 486 (the callee is busy)', async () => {
       // Nothing listens on the second gateway: a failover would end in 408, not in the callee's 486.
       const primary = await gateway(primaryPort, 'reject', 486);
