@@ -2,14 +2,25 @@ import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface ReceivedWebhook {
+  /** The request path (e.g. /voice, /fallback). */
+  readonly path: string;
   readonly headers: Record<string, string>;
   readonly body: string;
   readonly json: { id: string; type: string; createdAt: string; accountId: string; data: Record<string, unknown> };
 }
 
-/** A local HTTP endpoint that records every webhook POSTed to it and answers 204. */
+/** How the receiver answers a request: a status, a body, after a delay (an application's voiceUrl answers). */
+export interface ReceiverAnswer {
+  readonly status: number;
+  readonly body?: string;
+  readonly delayMs?: number;
+}
+
+/** A local HTTP endpoint that records every webhook POSTed to it and answers 204 (or as `answer` says). */
 export class WebhookReceiver {
   readonly received: ReceivedWebhook[] = [];
+  /** Set by a test to answer like an application would; by path. */
+  answer: (path: string) => ReceiverAnswer = () => ({ status: 204 });
 
   private constructor(private readonly server: Server) {}
 
@@ -23,8 +34,13 @@ export class WebhookReceiver {
         const headers = Object.fromEntries(
           Object.entries(request.headers).map(([name, value]) => [name, String(value)]),
         );
-        receiver.received.push({ headers, body, json: JSON.parse(body) as ReceivedWebhook['json'] });
-        response.writeHead(204).end();
+        const path = request.url ?? '/';
+        receiver.received.push({ path, headers, body, json: JSON.parse(body) as ReceivedWebhook['json'] });
+        const { status, body: answer, delayMs = 0 } = receiver.answer(path);
+        setTimeout(() => {
+          if (response.destroyed) return;
+          response.writeHead(status, answer ? { 'content-type': 'application/json' } : {}).end(answer);
+        }, delayMs);
       });
     });
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -32,7 +48,11 @@ export class WebhookReceiver {
   }
 
   get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hooks`;
+    return this.urlOf('/hooks');
+  }
+
+  urlOf(path: string): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}${path}`;
   }
 
   /** Waits until `predicate` holds for the received webhooks (5 s at most); returns them. */
@@ -43,6 +63,7 @@ export class WebhookReceiver {
   }
 
   close(): Promise<void> {
+    this.server.closeAllConnections();
     return new Promise((done) => this.server.close(() => done()));
   }
 }

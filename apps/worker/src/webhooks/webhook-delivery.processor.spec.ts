@@ -19,6 +19,7 @@ function configWith(env: Record<string, string> = {}): CallwireConfig {
     CLIENT_TOKEN_SECRET: 'c'.repeat(32),
     TURN_SECRET: 't'.repeat(32),
     WEBHOOK_ENCRYPTION_KEY: KEY.toString('base64url'),
+    EDGE_API_TOKEN: 'e'.repeat(32),
     WEBHOOK_RETRY_SCHEDULE: '10,20',
     WEBHOOK_DISABLE_AFTER_FAILURES: '3',
     ...env,

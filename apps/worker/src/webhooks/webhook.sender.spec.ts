@@ -16,6 +16,7 @@ describe('WebhookSender', () => {
       CLIENT_TOKEN_SECRET: 'c'.repeat(32),
       TURN_SECRET: 't'.repeat(32),
       WEBHOOK_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
+      EDGE_API_TOKEN: 'e'.repeat(32),
       WEBHOOK_TIMEOUT_MS: '300',
     }),
   );
