@@ -5,6 +5,7 @@ import { KamailioHarness, runSipp, startRegisteredCallee, startSippUas } from '.
 import { isolateQueues } from '../support/test-run';
 import { createResource, routingEdgeEnv } from '../support/trunks';
 import { WebhookReceiver } from '../support/webhook-receiver';
+import { WorkerHarness } from '../support/worker-harness';
 
 type Tenant = { accountId: string; sipDomain: string; key: string };
 
@@ -22,6 +23,7 @@ const uniqueNumber = (): string => `+1777${String(Date.now()).slice(-6)}${Math.f
 describe('Trunks: application-decided routing and carrier digest auth (e2e, Kamailio + SIPp)', () => {
   let api: ApiHarness;
   let edge: KamailioHarness;
+  let worker: WorkerHarness;
   let app: WebhookReceiver;
   let acme: Tenant;
   let carrierId: string;
@@ -33,6 +35,8 @@ describe('Trunks: application-decided routing and carrier digest auth (e2e, Kama
     process.env.APPLICATION_TIMEOUT_MS = String(APPLICATION_TIMEOUT_MS);
     [api, app] = await Promise.all([ApiHarness.start(), WebhookReceiver.start()]);
     edge = await KamailioHarness.start(routingEdgeEnv(api));
+    process.env.EDGE_RPC_PORT = String(edge.rpcPort);
+    worker = await WorkerHarness.start();
     acme = await api.createTenant('Applications Acme');
     await api.request('POST', '/v1/sip-users', { key: acme.key, body: { username: 'alice', password: PASSWORD } });
     carrierId = await createResource(api, acme, '/v1/carriers', {
@@ -41,12 +45,18 @@ describe('Trunks: application-decided routing and carrier digest auth (e2e, Kama
     });
     const application = await api.request<{ id: string; signingSecret: string }>('POST', '/v1/applications', {
       key: acme.key,
-      body: { name: 'IVR', voiceUrl: app.urlOf('/voice'), fallbackUrl: app.urlOf('/fallback') },
+      body: {
+        name: 'IVR',
+        voiceUrl: app.urlOf('/voice'),
+        fallbackUrl: app.urlOf('/fallback'),
+        statusCallbackUrl: app.urlOf('/status'),
+      },
     });
     expect(application.status).toBe(201);
     ({ id: applicationId, signingSecret } = application.body);
   }, 60_000);
   afterAll(async () => {
+    await worker?.close();
     await edge?.stop();
     await api?.close();
     await app?.close();
@@ -76,18 +86,22 @@ describe('Trunks: application-decided routing and carrier digest auth (e2e, Kama
       timeoutSeconds: 20,
     });
 
-  const json = (body: unknown) => ({ status: 200, body: JSON.stringify(body) });
-
-  it('dial: the application names a SIP user, who is rung; the request is signed and describes the call', async () => {
-    const number = await numberForApplication();
-    app.answer = () => json({ action: 'dial', targets: [{ type: 'sip-user', target: 'alice' }], timeoutSeconds: 10 });
-    const alice = await startRegisteredCallee({
+  /** alice's phone (SIPp) registers and takes one call. */
+  const aliceAnswers = () =>
+    startRegisteredCallee({
       edgePort: edge.port,
       user: 'alice',
       domain: acme.sipDomain,
       password: PASSWORD,
       outcome: 'answer',
     });
+
+  const json = (body: unknown) => ({ status: 200, body: JSON.stringify(body) });
+
+  it('dial: the application names a SIP user, who is rung; the request is signed and describes the call', async () => {
+    const number = await numberForApplication();
+    app.answer = () => json({ action: 'dial', targets: [{ type: 'sip-user', target: 'alice' }], timeoutSeconds: 10 });
+    const alice = await aliceAnswers();
     try {
       expect(await carrierCall(number, 'answer')).toMatchObject({ exitCode: 0 });
       expect(await alice.done).toMatchObject({ exitCode: 0 });
@@ -108,6 +122,36 @@ describe('Trunks: application-decided routing and carrier digest auth (e2e, Kama
         carrierId,
       },
     });
+  });
+
+  it("statusCallbackUrl: the application's calls' events, signed with its secret, in order", async () => {
+    const number = await numberForApplication();
+    app.answer = (path) =>
+      path === '/voice' ? json({ action: 'dial', targets: [{ type: 'sip-user', target: 'alice' }] }) : { status: 204 };
+    const alice = await aliceAnswers();
+    try {
+      expect(await carrierCall(number, 'answer')).toMatchObject({ exitCode: 0 });
+    } finally {
+      await alice.finish();
+    }
+    const received = await app.waitFor(
+      (all) => all.some((request) => request.path === '/status' && request.json.type === 'call.completed'),
+      10_000,
+    );
+    const callbacks = received.filter((request) => request.path === '/status');
+    expect(callbacks.map((request) => request.json.type)).toEqual([
+      'call.initiated',
+      'call.ringing',
+      'call.answered',
+      'call.completed',
+    ]);
+    for (const callback of callbacks) {
+      expect(() => verifyWebhook(signingSecret, callback.headers, callback.body)).not.toThrow();
+    }
+    expect(callbacks[3]?.json.data).toMatchObject({ direction: 'inbound', status: 'completed' });
+    // The status callback belongs to the application: the account's webhook list does not show it.
+    const webhooks = await api.request<{ data: unknown[] }>('GET', '/v1/webhooks', { key: acme.key });
+    expect(webhooks.body.data).toEqual([]);
   });
 
   it('reject: the caller gets the status the application chose', async () => {
@@ -138,7 +182,8 @@ describe('Trunks: application-decided routing and carrier digest auth (e2e, Kama
         ? { ...json({ action: 'reject', status: 486 }), delayMs: APPLICATION_TIMEOUT_MS * 4 }
         : json({ action: 'reject', status: 603 });
     expect(await carrierCall(number, 'reject', 603)).toMatchObject({ exitCode: 0 });
-    expect(app.received.map((request) => request.path)).toEqual(['/voice', '/fallback']);
+    const asked = app.received.map((request) => request.path).filter((path) => path !== '/status');
+    expect(asked).toEqual(['/voice', '/fallback']);
   });
 
   it('invalid answers from both URLs → 503, never a hang', async () => {

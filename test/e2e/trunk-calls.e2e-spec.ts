@@ -1,17 +1,10 @@
 import { ApiHarness } from '../support/api-harness';
 import { KamailioHarness, runSipp, startRegisteredCallee, startSippUas } from '../support/sip-harness';
 import { isolateQueues } from '../support/test-run';
-import { createResource, routingEdgeEnv } from '../support/trunks';
+import { createResource, finalCallRecord, routingEdgeEnv } from '../support/trunks';
 import { WorkerHarness } from '../support/worker-harness';
 
 type Tenant = { accountId: string; sipDomain: string; key: string };
-interface CallRecord {
-  readonly sipCallId: string;
-  readonly direction: string;
-  readonly status: string;
-  readonly sipStatus: number | null;
-  readonly to: string;
-}
 
 const PASSWORD = 'trunk-test-password';
 const CARRIER_IP = '127.0.0.3';
@@ -71,17 +64,6 @@ describe('Trunks: carrier calls to numbers, calls out through gateways (e2e, Kam
       timeoutSeconds: 20,
     });
 
-  async function callRecord(predicate: (call: CallRecord) => boolean): Promise<CallRecord> {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      const { body } = await api.request<{ data: CallRecord[] }>('GET', '/v1/calls?limit=100', { key: acme.key });
-      const found = body.data.find(predicate);
-      if (found && !['initiated', 'ringing', 'in-progress'].includes(found.status)) return found;
-      if (Date.now() > deadline) throw new Error(`no such call record: ${JSON.stringify(body.data)}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-
   describe('inbound', () => {
     it('a call from an allowed carrier address to a number rings the SIP user it routes to', async () => {
       const alice = await startRegisteredCallee({
@@ -97,7 +79,11 @@ describe('Trunks: carrier calls to numbers, calls out through gateways (e2e, Kam
       } finally {
         await alice.finish();
       }
-      const call = await callRecord((record) => record.to.includes('+15550001001') && record.status === 'completed');
+      const call = await finalCallRecord(
+        api,
+        acme,
+        (record) => record.to.includes('+15550001001') && record.status === 'completed',
+      );
       expect(call).toMatchObject({ direction: 'inbound', status: 'completed' });
     });
 
@@ -126,7 +112,7 @@ describe('Trunks: carrier calls to numbers, calls out through gateways (e2e, Kam
 
     it('a number whose SIP user is not registered → 480, recorded as an inbound call', async () => {
       expect(await carrierCall('+15550001001', 'reject', 480)).toMatchObject({ exitCode: 0 });
-      const call = await callRecord((record) => record.sipStatus === 480);
+      const call = await finalCallRecord(api, acme, (record) => record.sipStatus === 480);
       expect(call).toMatchObject({ direction: 'inbound', status: 'no-answer' });
     });
   });
@@ -207,7 +193,11 @@ describe('Trunks: carrier calls to numbers, calls out through gateways (e2e, Kam
       expect(await userCall('+442071234567', 'answer')).toMatchObject({ exitCode: 0 });
       expect(await primary.done).toMatchObject({ exitCode: 0 });
       expect(await secondary.done).toMatchObject({ exitCode: 0 }); // INVITE, ACK and BYE reached it
-      const call = await callRecord((record) => record.to.includes('+442071234567') && record.status === 'completed');
+      const call = await finalCallRecord(
+        api,
+        acme,
+        (record) => record.to.includes('+442071234567') && record.status === 'completed',
+      );
       expect(call.direction).toBe('outbound');
     });
 

@@ -17,3 +17,28 @@ export function routingEdgeEnv(api: ApiHarness): Record<string, string> {
     EDGE_REG_TIMER_S: '1',
   };
 }
+
+/** A call record as the trunk specs check it. */
+export interface TrunkCallRecord {
+  readonly sipCallId: string;
+  readonly direction: string;
+  readonly status: string;
+  readonly sipStatus: number | null;
+  readonly to: string;
+}
+
+/** The account's call record that `predicate` picks, once it has a final status (10 s at most). */
+export async function finalCallRecord(
+  api: ApiHarness,
+  tenant: Tenant,
+  predicate: (call: TrunkCallRecord) => boolean,
+): Promise<TrunkCallRecord> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const { body } = await api.request<{ data: TrunkCallRecord[] }>('GET', '/v1/calls?limit=100', { key: tenant.key });
+    const found = body.data.find(predicate);
+    if (found && !['initiated', 'ringing', 'in-progress'].includes(found.status)) return found;
+    if (Date.now() > deadline) throw new Error(`no such call record: ${JSON.stringify(body.data)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

@@ -71,6 +71,8 @@ export interface EdgeCallEvent {
   readonly accountId?: string;
   /** `initiated`: internal, inbound (from a carrier) or outbound (to a carrier); internal when absent. */
   readonly direction?: CallDirection;
+  /** `initiated`: the application that decided the call's route, if one did. */
+  readonly applicationId?: string;
   /** `initiated` only: caller and callee URIs, the caller's transport (udp, tcp, tls, ws, wss). */
   readonly from?: string;
   readonly to?: string;

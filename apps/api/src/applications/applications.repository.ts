@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Prisma, PrismaService, isRecordNotFound } from '@callwire/database';
+import type { WebhookEventType } from '@callwire/webhooks';
 import { type PageRequest, pageQuery } from '../common/pagination';
 import { APPLICATION_ROUTE } from '../phone-numbers/routes';
 
@@ -27,15 +28,54 @@ const PUBLIC_FIELDS = {
   updatedAt: true,
 } as const;
 
+/** Call events an application's status callback receives. */
+const STATUS_CALLBACK_EVENTS: WebhookEventType[] = [
+  'call.initiated',
+  'call.ringing',
+  'call.answered',
+  'call.completed',
+];
+
+/**
+ * An application's statusCallbackUrl is a webhook endpoint of its own (applicationId set, same signing
+ * secret), which receives the call events of that application's calls only, with the webhooks' retries.
+ */
+async function syncStatusCallback(tx: Prisma.TransactionClient, applicationId: string): Promise<void> {
+  const application = await tx.application.findUniqueOrThrow({ where: { id: applicationId } });
+  if (!application.statusCallbackUrl) {
+    await tx.webhookEndpoint.deleteMany({ where: { applicationId } });
+    return;
+  }
+  const endpoint = {
+    url: application.statusCallbackUrl,
+    secretEncrypted: application.secretEncrypted,
+    events: STATUS_CALLBACK_EVENTS,
+  };
+  await tx.webhookEndpoint.upsert({
+    where: { applicationId },
+    create: {
+      ...endpoint,
+      accountId: application.accountId,
+      applicationId,
+      description: `status callback of application ${application.name}`,
+    },
+    update: endpoint,
+  });
+}
+
 /** Every query is scoped by accountId: another account's application is indistinguishable from none. */
 @Injectable()
 export class ApplicationsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   create(accountId: string, application: NewApplication): Promise<ApplicationRecord> {
-    return this.prisma.application.create({
-      data: { accountId, ...application, secretEncrypted: new Uint8Array(application.secretEncrypted) },
-      select: PUBLIC_FIELDS,
+    return this.prisma.$transaction(async (tx) => {
+      const created = await tx.application.create({
+        data: { accountId, ...application, secretEncrypted: new Uint8Array(application.secretEncrypted) },
+        select: PUBLIC_FIELDS,
+      });
+      await syncStatusCallback(tx, created.id);
+      return created;
     });
   }
 
@@ -57,10 +97,14 @@ export class ApplicationsRepository {
   async update(accountId: string, id: string, changes: ApplicationChanges): Promise<ApplicationRecord | null> {
     const { secretEncrypted, ...rest } = changes;
     try {
-      return await this.prisma.application.update({
-        where: { id, accountId },
-        data: { ...rest, ...(secretEncrypted ? { secretEncrypted: new Uint8Array(secretEncrypted) } : {}) },
-        select: PUBLIC_FIELDS,
+      return await this.prisma.$transaction(async (tx) => {
+        const updated = await tx.application.update({
+          where: { id, accountId },
+          data: { ...rest, ...(secretEncrypted ? { secretEncrypted: new Uint8Array(secretEncrypted) } : {}) },
+          select: PUBLIC_FIELDS,
+        });
+        await syncStatusCallback(tx, id);
+        return updated;
       });
     } catch (error) {
       if (isRecordNotFound(error)) return null;

@@ -62,6 +62,8 @@ export interface RejectDecision {
   /** Set when the account is known: the refused call is recorded. */
   readonly accountId?: string;
   readonly direction?: CallDirection;
+  /** The application that refused it (its status callback hears of the call). */
+  readonly applicationId?: string;
 }
 
 /** Challenge the carrier for digest credentials in the carrier realm. */
@@ -90,6 +92,8 @@ export interface DialDecision {
   readonly timeoutMs: number;
   /** The caller as the callee sees it (From URI), when it changes (caller ID toward a carrier). */
   readonly fromUri?: string;
+  /** The application that decided the route (its status callback hears of the call). */
+  readonly applicationId?: string;
 }
 
 export type EdgeRouteDecision = RejectDecision | ChallengeDecision | DialDecision;
@@ -97,7 +101,7 @@ export type EdgeRouteDecision = RejectDecision | ChallengeDecision | DialDecisio
 export function reject(
   status: number,
   reason: string,
-  call?: Pick<RejectDecision, 'accountId' | 'direction'>,
+  call?: Pick<RejectDecision, 'accountId' | 'direction' | 'applicationId'>,
 ): RejectDecision {
   return { action: 'reject', status, reason, ...call };
 }

@@ -15,6 +15,13 @@ export function numberCandidates(user: string): string[] {
   return user.startsWith('+') ? [user] : [`+${user}`, user];
 }
 
+/** Who the call belongs to, once known: every decision names it so that the call is recorded. */
+interface Decided {
+  readonly accountId: string;
+  readonly direction: 'inbound';
+  readonly applicationId?: string;
+}
+
 /** A call from a carrier, as the steps below see it. */
 interface InboundCall {
   readonly request: EdgeRouteRequest;
@@ -86,8 +93,13 @@ export class InboundRoutingService {
 
   private async askApplication(call: InboundCall, number: InboundNumber): Promise<EdgeRouteDecision> {
     const application = await this.repository.findApplication(number.accountId, number.routeTarget);
-    const refused = { accountId: number.accountId, direction: 'inbound' } as const;
-    if (!application) return reject(480, 'Temporarily Unavailable - no application', refused);
+    if (!application) {
+      return reject(480, 'Temporarily Unavailable - no application', {
+        accountId: number.accountId,
+        direction: 'inbound',
+      });
+    }
+    const decided: Decided = { accountId: number.accountId, direction: 'inbound', applicationId: application.id };
     const answer = await this.applications.ask(application, {
       applicationId: application.id,
       accountId: number.accountId,
@@ -99,22 +111,19 @@ export class InboundRoutingService {
     });
     if (!answer) {
       call.log.warn(`application ${application.id} gave no valid answer: 503`);
-      return reject(503, 'Service Unavailable - application did not answer', refused);
+      return reject(503, 'Service Unavailable - application did not answer', decided);
     }
-    return this.execute(answer, number);
+    return this.execute(answer, number, decided);
   }
 
-  private execute(answer: ApplicationAnswer, number: InboundNumber): Promise<EdgeRouteDecision> | EdgeRouteDecision {
+  private execute(answer: ApplicationAnswer, number: InboundNumber, decided: Decided): Promise<EdgeRouteDecision> {
     switch (answer.action) {
       case 'reject':
-        return reject(answer.status, answer.reason ?? 'Rejected by application', {
-          accountId: number.accountId,
-          direction: 'inbound',
-        });
+        return Promise.resolve(reject(answer.status, answer.reason ?? 'Rejected by application', decided));
       case 'forward':
-        return this.ring(number, [{ type: 'sip-uri', target: answer.uri }], DEFAULT_RING_MS);
+        return this.ring(number, [{ type: 'sip-uri', target: answer.uri }], DEFAULT_RING_MS, decided);
       case 'dial':
-        return this.ring(number, answer.targets, answer.timeoutSeconds * 1000, answer.callerId);
+        return this.ring(number, answer.targets, answer.timeoutSeconds * 1000, decided, answer.callerId);
     }
   }
 
@@ -123,6 +132,7 @@ export class InboundRoutingService {
     number: InboundNumber,
     targets: readonly ApplicationDialTarget[],
     timeoutMs: number,
+    decided: Decided = { accountId: number.accountId, direction: 'inbound' },
     callerId?: string,
   ): Promise<EdgeRouteDecision> {
     const users = targets.map(registeredUser).filter((user): user is string => user !== null);
@@ -131,13 +141,10 @@ export class InboundRoutingService {
       const user = registeredUser(target);
       return user === null || registered.has(user);
     });
-    if (reachable.length === 0) {
-      return reject(480, 'Temporarily Unavailable', { accountId: number.accountId, direction: 'inbound' });
-    }
+    if (reachable.length === 0) return reject(480, 'Temporarily Unavailable', decided);
     return {
       action: 'dial',
-      accountId: number.accountId,
-      direction: 'inbound',
+      ...decided,
       mode: 'parallel',
       targets: reachable.map((target) => dialTarget(target, number.sipDomain)),
       timeoutMs,

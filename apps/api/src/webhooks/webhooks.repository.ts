@@ -3,7 +3,7 @@ import { PrismaService, type WebhookDelivery, type WebhookEndpoint, isRecordNotF
 import type { PageRequest } from '../common/pagination';
 
 /** An endpoint as the API shows it: never its encrypted secret. */
-export type WebhookEndpointRecord = Omit<WebhookEndpoint, 'secretEncrypted'>;
+export type WebhookEndpointRecord = Omit<WebhookEndpoint, 'secretEncrypted' | 'applicationId'>;
 
 /** A delivery with its event's type, as the deliveries log lists it. */
 export type WebhookDeliveryRecord = WebhookDelivery & { readonly event: { readonly type: string } };
@@ -37,7 +37,10 @@ const PUBLIC_FIELDS = {
   updatedAt: true,
 } as const;
 
-/** Every query is scoped by accountId: another account's endpoint or delivery is indistinguishable from none. */
+/**
+ * Every query is scoped by accountId: another account's endpoint or delivery is indistinguishable from none.
+ * Applications' status callbacks (applicationId set) are managed through their application, not here.
+ */
 @Injectable()
 export class WebhooksRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -52,7 +55,7 @@ export class WebhooksRepository {
   /** Oldest first; fetches limit + 1 rows. */
   list(accountId: string, page: PageRequest): Promise<WebhookEndpointRecord[]> {
     return this.prisma.webhookEndpoint.findMany({
-      where: { accountId, ...(page.afterId ? { id: { gt: page.afterId } } : {}) },
+      where: { accountId, applicationId: null, ...(page.afterId ? { id: { gt: page.afterId } } : {}) },
       orderBy: { id: 'asc' },
       take: page.limit + 1,
       select: PUBLIC_FIELDS,
@@ -60,7 +63,10 @@ export class WebhooksRepository {
   }
 
   findById(accountId: string, id: string): Promise<WebhookEndpointRecord | null> {
-    return this.prisma.webhookEndpoint.findFirst({ where: { id, accountId }, select: PUBLIC_FIELDS });
+    return this.prisma.webhookEndpoint.findFirst({
+      where: { id, accountId, applicationId: null },
+      select: PUBLIC_FIELDS,
+    });
   }
 
   async update(
@@ -71,7 +77,7 @@ export class WebhooksRepository {
     const { secretEncrypted, ...rest } = changes;
     try {
       return await this.prisma.webhookEndpoint.update({
-        where: { id, accountId },
+        where: { id, accountId, AND: { applicationId: null } },
         data: { ...rest, ...(secretEncrypted ? { secretEncrypted: new Uint8Array(secretEncrypted) } : {}) },
         select: PUBLIC_FIELDS,
       });
@@ -83,7 +89,7 @@ export class WebhooksRepository {
 
   /** Deletes the endpoint with its deliveries; false when the account has no such endpoint. */
   async delete(accountId: string, id: string): Promise<boolean> {
-    const { count } = await this.prisma.webhookEndpoint.deleteMany({ where: { id, accountId } });
+    const { count } = await this.prisma.webhookEndpoint.deleteMany({ where: { id, accountId, applicationId: null } });
     return count > 0;
   }
 

@@ -11,6 +11,14 @@ function stateOf(call: Call): CallState {
   return { ...call, status: statusName(call.status) };
 }
 
+/** Which call a transition is for, and what a new record of it starts with. */
+export interface NewCallKey {
+  readonly accountId: string;
+  readonly sipCallId: string;
+  readonly direction: CallDirection;
+  readonly applicationId?: string;
+}
+
 @Injectable()
 export class CallRecordsRepository {
   constructor(
@@ -33,11 +41,8 @@ export class CallRecordsRepository {
    * Plain SQL on the pg pool: this runs for every edge event, and a Prisma interactive transaction costs
    * tens of milliseconds here.
    */
-  async transition(
-    call: { readonly accountId: string; readonly sipCallId: string; readonly direction: CallDirection },
-    transition: CallTransitionFn,
-  ): Promise<Call | null> {
-    const { accountId, sipCallId, direction } = call;
+  async transition(call: NewCallKey, transition: CallTransitionFn): Promise<Call | null> {
+    const { accountId, sipCallId, direction, applicationId } = call;
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
@@ -60,11 +65,18 @@ export class CallRecordsRepository {
         stored =
           (
             await client.query<Call>(
-              `INSERT INTO calls (id, account_id, sip_call_id, direction, ${STATE_COLUMNS.map((column) => `"${column}"`).join(', ')}, updated_at)
-             VALUES ($1, $2, $3, $4, ${STATE_COLUMNS.map((_, i) => placeholder(STATE_COLUMNS[i] ?? '', i + 5)).join(', ')},
+              `INSERT INTO calls (id, account_id, sip_call_id, direction, application_id, ${STATE_COLUMNS.map((column) => `"${column}"`).join(', ')}, updated_at)
+             VALUES ($1, $2, $3, $4, $5, ${STATE_COLUMNS.map((_, i) => placeholder(STATE_COLUMNS[i] ?? '', i + 6)).join(', ')},
                      now() AT TIME ZONE 'UTC')
              RETURNING ${CALL_COLUMNS}`,
-              [uuidv7(next.startedAt.getTime()), accountId, sipCallId, direction, ...valuesOf(next)],
+              [
+                uuidv7(next.startedAt.getTime()),
+                accountId,
+                sipCallId,
+                direction,
+                applicationId ?? null,
+                ...valuesOf(next),
+              ],
             )
           ).rows[0] ?? null;
       }
@@ -108,7 +120,8 @@ const UPDATE_SET = [
 ].join(', ');
 
 /** As Prisma's Call: camelCase, timestamps read as UTC. */
-const CALL_COLUMNS = `id, account_id AS "accountId", sip_call_id AS "sipCallId", "from", "to", direction, transport,
+const CALL_COLUMNS = `id, account_id AS "accountId", sip_call_id AS "sipCallId", "from", "to", direction,
+  application_id AS "applicationId", transport,
   status::text AS status, sip_status AS "sipStatus", reason, hangup_by AS "hangupBy",
   started_at AT TIME ZONE 'UTC' AS "startedAt", ringing_at AT TIME ZONE 'UTC' AS "ringingAt",
   answered_at AT TIME ZONE 'UTC' AS "answeredAt", ended_at AT TIME ZONE 'UTC' AS "endedAt",

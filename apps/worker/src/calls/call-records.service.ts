@@ -41,7 +41,12 @@ export class CallRecordsService {
       return;
     }
     let outcome = 'ignore' as CallTransition['kind'];
-    const key = { accountId, sipCallId: event.sipCallId, direction: event.direction ?? 'internal' };
+    const key = {
+      accountId,
+      sipCallId: event.sipCallId,
+      direction: event.direction ?? 'internal',
+      applicationId: event.applicationId,
+    };
     const call = await this.calls.transition(key, (current) => {
       const transition = applyCallEvent(current, event, new Date(event.at));
       outcome = transition.kind;
@@ -55,7 +60,14 @@ export class CallRecordsService {
     for (const { type, at } of steps) {
       try {
         const data = { ...toCallResource(call) };
-        await this.webhooks.publish({ accountId, type, orderingKey: call.id, createdAt: at, data });
+        await this.webhooks.publish({
+          accountId,
+          type,
+          orderingKey: call.id,
+          createdAt: at,
+          data,
+          applicationId: call.applicationId,
+        });
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
       }

@@ -26,6 +26,7 @@ function callEvent(fields: Fields, at: number): EdgeCallEvent | null {
   const hangupBy = text(fields, 'hangupBy');
   const accountId = text(fields, 'accountId');
   const direction = text(fields, 'direction');
+  const applicationId = text(fields, 'applicationId');
   if (event === 'initiated' && !(text(fields, 'from') && text(fields, 'to'))) return null;
   return {
     kind: 'call',
@@ -34,6 +35,7 @@ function callEvent(fields: Fields, at: number): EdgeCallEvent | null {
     sipDomain,
     accountId: accountId && UUID.test(accountId) ? accountId : undefined,
     direction: direction && DIRECTIONS.has(direction) ? (direction as EdgeCallEvent['direction']) : undefined,
+    applicationId: applicationId && UUID.test(applicationId) ? applicationId : undefined,
     at,
     from: text(fields, 'from'),
     to: text(fields, 'to'),

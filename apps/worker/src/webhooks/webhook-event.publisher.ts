@@ -17,6 +17,8 @@ export interface PublishWebhookEvent {
   readonly orderingKey?: string;
   /** When it happened (default now): the payload's createdAt, and the order of events with one key. */
   readonly createdAt?: Date;
+  /** A call routed by an application: that application's status callback receives it too. */
+  readonly applicationId?: string | null;
 }
 
 export interface PublishedWebhookEvent {

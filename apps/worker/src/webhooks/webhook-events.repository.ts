@@ -10,6 +10,8 @@ export interface NewWebhookEvent {
   /** With the type, unique per account: a call's step is published once however often it is replayed. */
   readonly orderingKey?: string;
   readonly createdAt?: Date;
+  /** Endpoints of this application (status callbacks) receive it too; other applications' do not. */
+  readonly applicationId?: string | null;
 }
 
 export interface StoredWebhookEvent {
@@ -45,6 +47,7 @@ export class WebhookEventsRepository {
       `WITH endpoints AS (
          SELECT id FROM webhook_endpoints
           WHERE account_id = $1 AND enabled AND events && ARRAY[$2, $7]::text[]
+            AND (application_id IS NULL OR application_id = $9::uuid)
        ), inserted AS (
          INSERT INTO webhook_events (id, account_id, type, ordering_key, data, created_at)
          SELECT $3, $1, $2, $4, $5::jsonb, $6::timestamptz AT TIME ZONE 'UTC' WHERE EXISTS (SELECT 1 FROM endpoints)
@@ -67,6 +70,7 @@ export class WebhookEventsRepository {
         createdAt.toISOString(),
         ALL_WEBHOOK_EVENTS,
         now.toISOString(),
+        event.applicationId ?? null,
       ],
     );
     const row = rows[0];
