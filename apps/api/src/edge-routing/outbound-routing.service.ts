@@ -31,16 +31,20 @@ export class OutboundRoutingService {
       mode: 'serial',
       targets: gateways.map((gateway) => gatewayTarget(number, gateway)),
       timeoutMs: DEFAULT_RING_MS,
-      fromUri: `sip:${first.callerIdNumber ?? request.fromUser}@${first.fromDomain ?? first.host}`,
+      fromUri: `sip:${first.callerIdNumber ?? request.fromUser}@${first.fromDomain ?? uriHost(first.host)}`,
     };
   }
 }
 
+/** An IPv6 address goes in brackets in a SIP URI. */
+function uriHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
 function gatewayTarget(number: string, gateway: OutboundGatewayRow): DialTarget {
-  const host = gateway.host.includes(':') ? `[${gateway.host}]` : gateway.host;
   return {
     kind: 'uri',
-    uri: `sip:${number}@${host}:${gateway.port};transport=${gateway.transport}`,
+    uri: `sip:${number}@${uriHost(gateway.host)}:${gateway.port};transport=${gateway.transport}`,
     ...(gateway.authUsername && gateway.authPassword
       ? { authUsername: gateway.authUsername, authPassword: gateway.authPassword }
       : {}),
