@@ -27,16 +27,17 @@ import { resolve } from 'node:path';
 import Redis from 'ioredis';
 import { cpuProfileArgs, summarize } from './cpu-profile';
 import {
-  Cleanup,
+  type Cleanup,
   type LoadOptions,
   type LoadResult,
   Service,
-  describe,
+  brokenCode,
   envInt,
   freePort,
   load,
   log,
   run,
+  runBench,
   table,
   createMigratedDatabase,
 } from './support';
@@ -212,157 +213,136 @@ function report(measurements: Measurement[]): void {
   }
 }
 
-async function main(): Promise<number> {
-  const cleanup = new Cleanup();
-  const onSignal = (signal: NodeJS.Signals): void => {
-    log(`${signal}: cleaning up`);
-    void cleanup.run().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-
+async function main(cleanup: Cleanup): Promise<number> {
   const runId = randomBytes(4).toString('hex');
   const database = `callwire_bench_${runId}`;
   const queuePrefix = `cwbench-${runId}`;
   const adminKey = randomBytes(32).toString('base64url');
 
-  try {
-    if (process.env.BENCH_SKIP_BUILD === '1' && existsSync(API_MAIN)) {
-      log('using the existing build (BENCH_SKIP_BUILD=1)');
-    } else {
-      log('building the API (nest build api)');
-      await run('npx', ['--no-install', 'nest', 'build', 'api'], process.env, ROOT);
-    }
-
-    const { databaseUrl } = await createMigratedDatabase(database, cleanup);
-
-    cleanup.add(`delete Redis keys ${queuePrefix}:*`, async () => {
-      const deleted = await deleteRedisKeys(queuePrefix);
-      log(`deleted ${deleted} Redis keys under ${queuePrefix}:`);
-    });
-    const apiPort = await freePort();
-    const apiUrl = `http://127.0.0.1:${apiPort}`;
-    if (CPU_PROFILE_DIR) mkdirSync(CPU_PROFILE_DIR, { recursive: true });
-    const api = Service.start(
-      'callwire api',
-      [...(CPU_PROFILE_DIR ? cpuProfileArgs(CPU_PROFILE_DIR) : []), API_MAIN],
-      {
-        ...process.env,
-        NODE_ENV: 'production',
-        DATABASE_URL: databaseUrl,
-        ADMIN_API_KEY: adminKey,
-        PORT: String(apiPort),
-        HOST: '127.0.0.1',
-        PUBLIC_URL: apiUrl,
-        REDIS_URL,
-        QUEUE_PREFIX: queuePrefix,
-      },
-      ROOT,
-    );
-    cleanup.add('stop the API', () => api.stop());
-    await api.waitUntilReady(`${apiUrl}/readyz`);
-    log(`callwire api ready on ${apiUrl} (pid ${api.pid})`);
-
-    const { apiKey, listBody } = await seed(apiUrl, adminKey);
-    log(`seeded 1 account, 1 API key, ${SEED_USERS} SIP users`);
-
-    const barePort = await freePort();
-    const bareUrl = `http://127.0.0.1:${barePort}`;
-    const sipDomain = listBody.data[0].sipUri.replace(/^sip:[^@]*@/, '');
-    const bare = Service.start(
-      'bare server',
-      ['-r', '@swc-node/register', resolve(__dirname, 'bare-server.ts')],
-      {
-        ...process.env,
-        PORT: String(barePort),
-        HOST: '127.0.0.1',
-        BARE_LIST_BODY: JSON.stringify(listBody),
-        BARE_SIP_DOMAIN: sipDomain,
-      },
-      ROOT,
-    );
-    cleanup.add('stop the bare server', () => bare.stop());
-    await bare.waitUntilReady(`${bareUrl}/readyz`);
-    log(`bare server ready on ${bareUrl} (pid ${bare.pid})`);
-
-    const barePgPort = await freePort();
-    const barePgUrl = `http://127.0.0.1:${barePgPort}`;
-    const barePg = Service.start(
-      'bare+pg server',
-      ['-r', '@swc-node/register', resolve(__dirname, 'bare-pg-server.ts')],
-      { ...process.env, PORT: String(barePgPort), HOST: '127.0.0.1', DATABASE_URL: databaseUrl },
-      ROOT,
-    );
-    cleanup.add('stop the bare+pg server', () => barePg.stop());
-    await barePg.waitUntilReady(`${barePgUrl}/readyz`);
-    log(`bare+pg server ready on ${barePgUrl} (pid ${barePg.pid})`);
-
-    let counter = 0;
-    const allScenarios: Scenario[] = [
-      { key: 'list', name: 'GET /v1/sip-users (list 20)', method: 'GET', path: '/v1/sip-users' },
-      {
-        key: 'create',
-        name: 'POST /v1/sip-users (create)',
-        method: 'POST',
-        path: '/v1/sip-users',
-        body: () => JSON.stringify({ username: `b${runId}-${++counter}`, password: 'password123' }),
-      },
-      { key: 'healthz', name: 'GET /healthz (no auth, no DB)', method: 'GET', path: '/healthz' },
-    ];
-    const unknown = SCENARIOS.filter((key) => !allScenarios.some((scenario) => scenario.key === key));
-    if (unknown.length > 0) {
-      throw new Error(`unknown BENCH_SCENARIOS ${unknown.join(', ')}; known: list, create, healthz`);
-    }
-    const scenarios = allScenarios.filter((scenario) => SCENARIOS.includes(scenario.key));
-    const targets: Target[] = [
-      { name: 'callwire', label: 'callwire', url: apiUrl, headers: { authorization: `Bearer ${apiKey}` } },
-      { name: 'bare', label: 'bare', url: bareUrl, headers: { authorization: `Bearer ${apiKey}` } },
-      { name: 'barePg', label: 'bare+pg', url: barePgUrl, headers: { authorization: `Bearer ${apiKey}` } },
-    ];
-    for (const target of targets) target.headers['content-type'] = 'application/json';
-
-    const measurements: Measurement[] = [];
-    const broken: string[] = [];
-    for (const scenario of scenarios) {
-      const results: Partial<Record<TargetName, LoadResult>> = {};
-      for (const target of targets) {
-        log(`${scenario.name} on ${target.label}: ${WARMUP} s warm-up`);
-        const warmup = await load(loadOptions(target, scenario, WARMUP));
-        for (const problem of problems(warmup)) broken.push(`${scenario.name} on ${target.label}, warm-up: ${problem}`);
-        log(`${scenario.name} on ${target.label}: ${DURATION} s`);
-        const result = await load(loadOptions(target, scenario, DURATION));
-        for (const problem of problems(result)) broken.push(`${scenario.name} on ${target.label}: ${problem}`);
-        log(
-          `  ${fixed(result.rps)} req/s, p50 ${fixed(result.p50Ms, 1)} ms, p99 ${fixed(result.p99Ms, 1)} ms, ` +
-            `non-2xx ${result.non2xx}, errors ${result.errors}`,
-        );
-        for (const service of [api, bare, barePg]) service.assertRunning();
-        results[target.name] = result;
-      }
-      const { callwire, bare: bareResult, barePg: barePgResult } = results;
-      if (callwire && bareResult && barePgResult) {
-        measurements.push({ scenario: scenario.name, callwire, bare: bareResult, barePg: barePgResult });
-      }
-    }
-
-    report(measurements);
-    if (CPU_PROFILE_DIR) {
-      await api.stop();
-      process.stdout.write(`\n${summarize(CPU_PROFILE_DIR, ROOT)}\n`);
-    }
-    if (broken.length > 0) {
-      process.stderr.write(`\n[bench] something broke:\n  ${broken.join('\n  ')}\n`);
-      process.stderr.write(`[bench] last API output:\n${api.recentOutput()}\n`);
-      process.stderr.write(`[bench] last bare+pg output:\n${barePg.recentOutput()}\n`);
-      return 1;
-    }
-    return 0;
-  } catch (error) {
-    process.stderr.write(`[bench] failed: ${describe(error)}\n`);
-    return 1;
-  } finally {
-    await cleanup.run();
+  if (process.env.BENCH_SKIP_BUILD === '1' && existsSync(API_MAIN)) {
+    log('using the existing build (BENCH_SKIP_BUILD=1)');
+  } else {
+    log('building the API (nest build api)');
+    await run('npx', ['--no-install', 'nest', 'build', 'api'], process.env, ROOT);
   }
+
+  const { databaseUrl } = await createMigratedDatabase(database, cleanup);
+
+  cleanup.add(`delete Redis keys ${queuePrefix}:*`, async () => {
+    const deleted = await deleteRedisKeys(queuePrefix);
+    log(`deleted ${deleted} Redis keys under ${queuePrefix}:`);
+  });
+  const apiPort = await freePort();
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  if (CPU_PROFILE_DIR) mkdirSync(CPU_PROFILE_DIR, { recursive: true });
+  const api = Service.start(
+    'callwire api',
+    [...(CPU_PROFILE_DIR ? cpuProfileArgs(CPU_PROFILE_DIR) : []), API_MAIN],
+    {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      ADMIN_API_KEY: adminKey,
+      PORT: String(apiPort),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: apiUrl,
+      REDIS_URL,
+      QUEUE_PREFIX: queuePrefix,
+    },
+    ROOT,
+  );
+  cleanup.add('stop the API', () => api.stop());
+  await api.waitUntilReady(`${apiUrl}/readyz`);
+  log(`callwire api ready on ${apiUrl} (pid ${api.pid})`);
+
+  const { apiKey, listBody } = await seed(apiUrl, adminKey);
+  log(`seeded 1 account, 1 API key, ${SEED_USERS} SIP users`);
+
+  const barePort = await freePort();
+  const bareUrl = `http://127.0.0.1:${barePort}`;
+  const sipDomain = listBody.data[0].sipUri.replace(/^sip:[^@]*@/, '');
+  const bare = Service.start(
+    'bare server',
+    ['-r', '@swc-node/register', resolve(__dirname, 'bare-server.ts')],
+    {
+      ...process.env,
+      PORT: String(barePort),
+      HOST: '127.0.0.1',
+      BARE_LIST_BODY: JSON.stringify(listBody),
+      BARE_SIP_DOMAIN: sipDomain,
+    },
+    ROOT,
+  );
+  cleanup.add('stop the bare server', () => bare.stop());
+  await bare.waitUntilReady(`${bareUrl}/readyz`);
+  log(`bare server ready on ${bareUrl} (pid ${bare.pid})`);
+
+  const barePgPort = await freePort();
+  const barePgUrl = `http://127.0.0.1:${barePgPort}`;
+  const barePg = Service.start(
+    'bare+pg server',
+    ['-r', '@swc-node/register', resolve(__dirname, 'bare-pg-server.ts')],
+    { ...process.env, PORT: String(barePgPort), HOST: '127.0.0.1', DATABASE_URL: databaseUrl },
+    ROOT,
+  );
+  cleanup.add('stop the bare+pg server', () => barePg.stop());
+  await barePg.waitUntilReady(`${barePgUrl}/readyz`);
+  log(`bare+pg server ready on ${barePgUrl} (pid ${barePg.pid})`);
+
+  let counter = 0;
+  const allScenarios: Scenario[] = [
+    { key: 'list', name: 'GET /v1/sip-users (list 20)', method: 'GET', path: '/v1/sip-users' },
+    {
+      key: 'create',
+      name: 'POST /v1/sip-users (create)',
+      method: 'POST',
+      path: '/v1/sip-users',
+      body: () => JSON.stringify({ username: `b${runId}-${++counter}`, password: 'password123' }),
+    },
+    { key: 'healthz', name: 'GET /healthz (no auth, no DB)', method: 'GET', path: '/healthz' },
+  ];
+  const unknown = SCENARIOS.filter((key) => !allScenarios.some((scenario) => scenario.key === key));
+  if (unknown.length > 0) {
+    throw new Error(`unknown BENCH_SCENARIOS ${unknown.join(', ')}; known: list, create, healthz`);
+  }
+  const scenarios = allScenarios.filter((scenario) => SCENARIOS.includes(scenario.key));
+  const targets: Target[] = [
+    { name: 'callwire', label: 'callwire', url: apiUrl, headers: { authorization: `Bearer ${apiKey}` } },
+    { name: 'bare', label: 'bare', url: bareUrl, headers: { authorization: `Bearer ${apiKey}` } },
+    { name: 'barePg', label: 'bare+pg', url: barePgUrl, headers: { authorization: `Bearer ${apiKey}` } },
+  ];
+  for (const target of targets) target.headers['content-type'] = 'application/json';
+
+  const measurements: Measurement[] = [];
+  const broken: string[] = [];
+  for (const scenario of scenarios) {
+    const results: Partial<Record<TargetName, LoadResult>> = {};
+    for (const target of targets) {
+      log(`${scenario.name} on ${target.label}: ${WARMUP} s warm-up`);
+      const warmup = await load(loadOptions(target, scenario, WARMUP));
+      for (const problem of problems(warmup)) broken.push(`${scenario.name} on ${target.label}, warm-up: ${problem}`);
+      log(`${scenario.name} on ${target.label}: ${DURATION} s`);
+      const result = await load(loadOptions(target, scenario, DURATION));
+      for (const problem of problems(result)) broken.push(`${scenario.name} on ${target.label}: ${problem}`);
+      log(
+        `  ${fixed(result.rps)} req/s, p50 ${fixed(result.p50Ms, 1)} ms, p99 ${fixed(result.p99Ms, 1)} ms, ` +
+          `non-2xx ${result.non2xx}, errors ${result.errors}`,
+      );
+      for (const service of [api, bare, barePg]) service.assertRunning();
+      results[target.name] = result;
+    }
+    const { callwire, bare: bareResult, barePg: barePgResult } = results;
+    if (callwire && bareResult && barePgResult) {
+      measurements.push({ scenario: scenario.name, callwire, bare: bareResult, barePg: barePgResult });
+    }
+  }
+
+  report(measurements);
+  if (CPU_PROFILE_DIR) {
+    await api.stop();
+    process.stdout.write(`\n${summarize(CPU_PROFILE_DIR, ROOT)}\n`);
+  }
+  return brokenCode(broken, { API: api.recentOutput(), 'bare+pg': barePg.recentOutput() });
 }
 
-void main().then((code) => process.exit(code));
+runBench(main);

@@ -29,17 +29,28 @@
  */
 import 'dotenv/config';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { seedAccount, writeUsers } from './sip/accounts';
-import { type CpuUsage, snapshot, usage } from './sip/cpu';
-import { NativeProcess, PortPool, waitForSip } from './sip/processes';
+import { type CpuUsage, backendPids, snapshot, usage } from './sip/cpu';
+import { startBareKamailio, startEdge } from './sip/kamailio';
+import { NativeProcess, PortPool } from './sip/processes';
 import { type SippOptions, type SippResult, percentile, runSipp, startSipp } from './sip/sipp';
-import { Cleanup, describe, envInt, log, run, sleep, table, createMigratedDatabase } from './support';
+import {
+  type Cleanup,
+  brokenCode,
+  createMigratedDatabase,
+  envInt,
+  envIntList,
+  fixed,
+  log,
+  runBench,
+  sleep,
+  table,
+} from './support';
 
-const ROOT = resolve(__dirname, '..');
 const SIP_DIR = resolve(__dirname, 'sip');
 const SIP_DOMAIN = 'bench.callwire.localhost';
 const CALLEE = 'callee';
@@ -50,13 +61,7 @@ const CLOSED_LOOP_RATE = 50_000;
 
 const DURATION = envInt('BENCH_DURATION', 10);
 const REGISTER_RATE = envInt('BENCH_REGISTER_RATE', 2_000);
-const CALL_RATES = (process.env.BENCH_CALL_RATES?.trim() || '300,450,600,750,900,1200,1500,1800')
-  .split(',')
-  .map((rate) => {
-    const value = Number(rate.trim());
-    if (!Number.isInteger(value) || value <= 0) throw new Error(`BENCH_CALL_RATES: not a rate: "${rate}"`);
-    return value;
-  });
+const CALL_RATES = envIntList('BENCH_CALL_RATES', '300,450,600,750,900,1200,1500,1800');
 /** A call step counts as sustained with no failed call and at least this share of the offered rate. */
 const SUSTAINED = 0.95;
 const CONCURRENCY = envInt('BENCH_CONCURRENCY', 100);
@@ -115,30 +120,6 @@ async function seed(databaseUrl: string): Promise<void> {
   }
 }
 
-/** As kamailio.sh does for the edge: when root, run as the Debian package's kamailio user (owning `runDir`). */
-async function unprivilegedUser(runDir: string): Promise<string[]> {
-  if (process.getuid?.() !== 0) return [];
-  try {
-    const uid = Number((await run('id', ['-u', 'kamailio'], process.env, ROOT)).trim());
-    const gid = Number((await run('id', ['-g', 'kamailio'], process.env, ROOT)).trim());
-    chownSync(runDir, uid, gid);
-    return ['-u', 'kamailio', '-g', 'kamailio'];
-  } catch {
-    return [];
-  }
-}
-
-async function backendPids(admin: Client, database: string): Promise<number[]> {
-  const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [
-    database,
-  ]);
-  return rows.map((row) => row.pid);
-}
-
-const fixed = (value: number, digits = 0): string =>
-  Number.isFinite(value)
-    ? value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
-    : 'n/a';
 const ratio = (value: number, baseline: number): string => (baseline > 0 ? `${(value / baseline).toFixed(3)}x` : 'n/a');
 
 const latency = (result: SippResult | undefined): string =>
@@ -256,15 +237,7 @@ function report(measurements: Measurement[]): void {
   }
 }
 
-async function main(): Promise<number> {
-  const cleanup = new Cleanup();
-  const onSignal = (signal: NodeJS.Signals): void => {
-    log(`${signal}: cleaning up`);
-    void cleanup.run().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-
+async function main(cleanup: Cleanup): Promise<number> {
   const runId = randomBytes(4).toString('hex');
   const database = `callwire_bench_${runId}`;
   const ports = new PortPool();
@@ -273,274 +246,208 @@ async function main(): Promise<number> {
     if (child.pid !== undefined) sippGroups.push(child.pid);
   };
 
-  try {
-    const work = mkdtempSync(join(tmpdir(), 'callwire-bench-sip-'));
-    cleanup.add(`remove ${work}`, async () => {
-      if (KEEP) log(`kept ${work} (BENCH_KEEP=1)`);
-      else rmSync(work, { recursive: true, force: true });
-    });
+  const work = mkdtempSync(join(tmpdir(), 'callwire-bench-sip-'));
+  cleanup.add(`remove ${work}`, async () => {
+    if (KEEP) log(`kept ${work} (BENCH_KEEP=1)`);
+    else rmSync(work, { recursive: true, force: true });
+  });
 
-    const { admin, databaseUrl } = await createMigratedDatabase(database, cleanup);
-    await seed(databaseUrl);
-    const users = Array.from({ length: USERS }, (_, i) => username(i + 1));
-    const usersFile = join(work, 'users.csv');
-    const calleeFile = join(work, 'callee.csv');
-    writeUsers(usersFile, users);
-    writeUsers(calleeFile, [CALLEE]);
-    log(`seeded 1 account (${SIP_DOMAIN}) and ${USERS} SIP users + "${CALLEE}"`);
+  const { admin, databaseUrl } = await createMigratedDatabase(database, cleanup);
+  await seed(databaseUrl);
+  const users = Array.from({ length: USERS }, (_, i) => username(i + 1));
+  const usersFile = join(work, 'users.csv');
+  const calleeFile = join(work, 'callee.csv');
+  writeUsers(usersFile, users);
+  writeUsers(calleeFile, [CALLEE]);
+  log(`seeded 1 account (${SIP_DOMAIN}) and ${USERS} SIP users + "${CALLEE}"`);
 
-    // Callwire's edge, exactly as `npm run up` starts it, on the bench database and free ports. Started as root,
-    // kamailio.sh drops the edge to the kamailio user: the work directory must be readable by it.
-    chmodSync(work, 0o755);
-    const edgePort = await ports.take();
-    const edgeRunDir = join(work, 'edge');
-    mkdirSync(edgeRunDir);
-    const edgeEnv: NodeJS.ProcessEnv = {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      EDGE_AUTH_SECRET: randomBytes(32).toString('base64url'),
-      SIP_LISTEN_IP: '127.0.0.1',
-      SIP_PORT: String(edgePort),
-      SIP_TLS_PORT: String(await ports.take()),
-      SIP_WSS_PORT: String(await ports.take()),
-      EDGE_RPC_PORT: String(await ports.take()),
-      EDGE_RUN_DIR: edgeRunDir,
-      EDGE_CHILDREN: String(CHILDREN),
-      SIP_MIN_EXPIRES: '60',
-      SIP_MAX_EXPIRES: '3600',
-      SIP_NO_ANSWER_MS: '30000',
-    };
-    // kamailio.sh then generates a self-signed certificate in the run directory; the bare baseline reuses it.
-    delete edgeEnv.EDGE_TLS_CERT;
-    delete edgeEnv.EDGE_TLS_KEY;
-    edgeEnv.EDGE_SHM_MB = String(SHM_MB);
-    const edge = NativeProcess.start('callwire edge', 'bash', [resolve(ROOT, 'infra/scripts/kamailio.sh')], {
-      env: edgeEnv,
-      cwd: ROOT,
-    });
-    cleanup.add('stop the Callwire edge', () => edge.stop());
-    await waitForSip('callwire edge', edgePort, edge);
-    log(
-      `callwire edge answers on udp 127.0.0.1:${edgePort} (pid ${edge.pid}, children ${CHILDREN}, shared memory ` +
-        `${SHM_MB} MB)`,
-    );
+  // Callwire's edge, exactly as `npm run up` starts it, on the bench database and free ports.
+  const edgeInstance = await startEdge({ work, ports, cleanup, databaseUrl, children: CHILDREN, shmMb: SHM_MB });
+  const edge = edgeInstance.process;
+  const edgePort = edgeInstance.port;
+  log(
+    `callwire edge answers on udp 127.0.0.1:${edgePort} (pid ${edge.pid}, children ${CHILDREN}, shared memory ` +
+      `${SHM_MB} MB)`,
+  );
 
-    // The bare baseline, as the same user as the edge; its calls go to the bare UAS's port, picked now.
-    const barePort = await ports.take();
-    const bareUasPort = await ports.take();
-    const bareRunDir = join(work, 'bare');
-    mkdirSync(bareRunDir);
-    const privileges = await unprivilegedUser(bareRunDir);
-    const bare = NativeProcess.start(
-      'bare kamailio',
-      'kamailio',
-      [
-        '-DD',
-        '-E',
-        ...privileges,
-        '-m',
-        String(SHM_MB),
-        '-f',
-        join(SIP_DIR, 'bare-kamailio.cfg'),
-        '-Y',
-        bareRunDir,
-        '-P',
-        join(bareRunDir, 'kamailio.pid'),
-      ],
+  // The bare baseline, as the same user as the edge; its calls go to the bare UAS's port, picked now.
+  const bareUasPort = await ports.take();
+  const bareInstance = await startBareKamailio({
+    work,
+    ports,
+    cleanup,
+    children: CHILDREN,
+    shmMb: SHM_MB,
+    uasUri: `sip:127.0.0.1:${bareUasPort}`,
+    edgeRunDir: edgeInstance.runDir,
+  });
+  const bare = bareInstance.process;
+  const barePort = bareInstance.port;
+  log(`bare kamailio answers on udp 127.0.0.1:${barePort} (pid ${bare.pid}, children ${CHILDREN})`);
+
+  const targets: Target[] = [
+    { name: 'callwire', label: 'callwire', kamailio: edge, sipPort: edgePort },
+    { name: 'bare', label: 'bare', kamailio: bare, sipPort: barePort },
+  ];
+  const broken: string[] = [];
+  const keys = { domain: SIP_DOMAIN, callee: CALLEE };
+  const check = (what: string, result: SippResult): void => {
+    if (result.successful === 0) broken.push(`${what}: no successful call`);
+  };
+
+  // Warm-up: every user registers once (Callwire then refreshes rows that exist, as in steady state).
+  for (const target of targets) {
+    log(`warm-up on ${target.label}: ${USERS} REGISTERs at 1000/s`);
+    const result = await runSipp(
       {
-        env: {
-          ...process.env,
-          SIP_LISTEN_IP: '127.0.0.1',
-          SIP_PORT: String(barePort),
-          SIP_TLS_PORT: String(await ports.take()),
-          SIP_WSS_PORT: String(await ports.take()),
-          EDGE_RPC_PORT: String(await ports.take()),
-          EDGE_CHILDREN: String(CHILDREN),
-          EDGE_TLS_CERT: join(edgeRunDir, 'tls/edge-cert.pem'),
-          EDGE_TLS_KEY: join(edgeRunDir, 'tls/edge-key.pem'),
-          BENCH_UAS_URI: `sip:127.0.0.1:${bareUasPort}`,
-        },
-        cwd: work,
-      },
-    );
-    cleanup.add('stop the bare Kamailio', () => bare.stop());
-    await waitForSip('bare kamailio', barePort, bare);
-    log(`bare kamailio answers on udp 127.0.0.1:${barePort} (pid ${bare.pid}, children ${CHILDREN})`);
-
-    const targets: Target[] = [
-      { name: 'callwire', label: 'callwire', kamailio: edge, sipPort: edgePort },
-      { name: 'bare', label: 'bare', kamailio: bare, sipPort: barePort },
-    ];
-    const broken: string[] = [];
-    const keys = { domain: SIP_DOMAIN, callee: CALLEE };
-    const check = (what: string, result: SippResult): void => {
-      if (result.successful === 0) broken.push(`${what}: no successful call`);
-    };
-
-    // Warm-up: every user registers once (Callwire then refreshes rows that exist, as in steady state).
-    for (const target of targets) {
-      log(`warm-up on ${target.label}: ${USERS} REGISTERs at 1000/s`);
-      const result = await runSipp(
-        {
-          label: `sipp register warm-up (${target.label})`,
-          scenario: join(SIP_DIR, 'register.xml'),
-          remote: `127.0.0.1:${target.sipPort}`,
-          injection: usersFile,
-          keys,
-          rate: 1_000,
-          calls: USERS,
-          dir: work,
-        },
-        ports,
-        track,
-      );
-      check(`warm-up on ${target.label}`, result);
-      if (result.failed > 0) broken.push(`warm-up on ${target.label}: ${result.failed} failed REGISTERs`);
-    }
-
-    const measurements: Measurement[] = [];
-    const callees: NativeProcess[] = [];
-    const measure = async (
-      phase: string,
-      kind: Measurement['kind'],
-      mode: Measurement['mode'],
-      offered: string,
-      options: (target: Target) => SippOptions,
-      offeredRate?: number,
-      include: (target: Target) => boolean = () => true,
-    ): Promise<Measurement> => {
-      const results: Measurement['results'] = {};
-      for (const target of targets.filter(include)) {
-        log(`${phase} on ${target.label}`);
-        const pgBackends = await backendPids(admin.client, database);
-        const before = snapshot();
-        const result = await runSipp(options(target), ports, track);
-        const cpu = usage(
-          before,
-          snapshot(),
-          { edge: [edge.pid ?? -1, bare.pid ?? -1], sipp: sippGroups, pgBackends },
-          result.cpuSeconds,
-        );
-        check(`${phase} on ${target.label}`, result);
-        for (const server of [edge, bare, ...callees]) server.assertRunning();
-        log(
-          `  ${fixed(result.rate)}/s successful (${result.successful} in ${fixed(result.elapsedSeconds, 2)} s), ` +
-            `failed ${result.failed}, retransmissions ${result.retransmissions}, ` +
-            `p50 ${fixed(percentile(result.latenciesMs, 0.5), 2)} ms, p99 ${fixed(percentile(result.latenciesMs, 0.99), 2)} ms`,
-        );
-        results[target.name] = { sipp: result, cpu };
-      }
-      const measurement: Measurement = { phase, kind, mode, offered, offeredRate, results };
-      measurements.push(measurement);
-      return measurement;
-    };
-
-    const registerOptions = (target: Target, extra: Partial<SippOptions>): SippOptions => ({
-      label: `sipp register (${target.label})`,
-      scenario: join(SIP_DIR, 'register.xml'),
-      remote: `127.0.0.1:${target.sipPort}`,
-      injection: usersFile,
-      keys,
-      dir: work,
-      ...extra,
-    });
-    await measure('REGISTER fixed rate', 'register', 'fixed', `${fixed(REGISTER_RATE)}/s`, (target) =>
-      registerOptions(target, { rate: REGISTER_RATE, calls: REGISTER_RATE * DURATION }),
-    );
-    await measure('REGISTER closed loop', 'register', 'closed', `<= ${CONCURRENCY} open`, (target) =>
-      registerOptions(target, { rate: CLOSED_LOOP_RATE, limit: CONCURRENCY, timeoutSeconds: DURATION }),
-    );
-
-    // Callees: a SIPp UAS per configuration. At the Callwire edge it registers first, from its own port.
-    const callwireUasPort = await ports.take();
-    log(`registering "${CALLEE}" at the Callwire edge from 127.0.0.1:${callwireUasPort}`);
-    const calleeRegistration = await runSipp(
-      {
-        label: 'sipp callee registration',
+        label: `sipp register warm-up (${target.label})`,
         scenario: join(SIP_DIR, 'register.xml'),
-        remote: `127.0.0.1:${edgePort}`,
-        injection: calleeFile,
+        remote: `127.0.0.1:${target.sipPort}`,
+        injection: usersFile,
         keys,
-        rate: 1,
-        calls: 1,
-        port: callwireUasPort,
+        rate: 1_000,
+        calls: USERS,
         dir: work,
       },
       ports,
       track,
     );
-    if (calleeRegistration.successful !== 1) throw new Error('the callee could not register at the Callwire edge');
-    for (const [name, port] of [
-      ['callwire', callwireUasPort],
-      ['bare', bareUasPort],
-    ] as const) {
-      const uas = await startSipp(
-        {
-          label: `sipp callee (${name})`,
-          scenario: join(SIP_DIR, 'callee.xml'),
-          service: CALLEE,
-          port,
-          // Without -l a SIPp UAS silently drops INVITEs beyond a small default number of open calls.
-          limit: 10_000,
-          dir: work,
-        },
-        ports,
-      );
-      track(uas.sipp);
-      cleanup.add(`stop the ${name} callee`, () => uas.sipp.stop());
-      callees.push(uas.sipp);
-    }
-
-    const callOptions = (target: Target, extra: Partial<SippOptions>): SippOptions => ({
-      label: `sipp caller (${target.label})`,
-      scenario: join(SIP_DIR, 'caller.xml'),
-      remote: `127.0.0.1:${target.sipPort}`,
-      injection: usersFile,
-      keys,
-      dir: work,
-      ...extra,
-    });
-    const warmupRate = CALL_RATES[0];
-    for (const target of targets) {
-      log(`warm-up on ${target.label}: ${warmupRate} calls at ${warmupRate}/s`);
-      const result = await runSipp(callOptions(target, { rate: warmupRate, calls: warmupRate }), ports, track);
-      check(`call warm-up on ${target.label}`, result);
-    }
-    const stillRunning = new Set<TargetName>(['callwire', 'bare']);
-    for (const rate of CALL_RATES) {
-      if (stillRunning.size === 0) break;
-      const step = await measure(
-        `calls ${fixed(rate)}/s`,
-        'calls',
-        'fixed',
-        `${fixed(rate)}/s`,
-        (target) => callOptions(target, { rate, calls: rate * DURATION, limit: 10_000 }),
-        rate,
-        (target) => stillRunning.has(target.name),
-      );
-      for (const name of [...stillRunning]) {
-        if (!sustained(step, name)) {
-          stillRunning.delete(name);
-          log(`  ${name} did not sustain ${rate} calls/s: no higher step for it`);
-        }
-      }
-      // Completed transactions stay in Kamailio's shared memory for 5 s: let them go before the next step.
-      await sleep(6_000);
-    }
-
-    report(measurements);
-    if (broken.length > 0) {
-      process.stderr.write(`\n[bench] something broke:\n  ${broken.join('\n  ')}\n`);
-      process.stderr.write(`[bench] last Callwire edge output:\n${edge.recentOutput()}\n`);
-      return 1;
-    }
-    return 0;
-  } catch (error) {
-    process.stderr.write(`[bench] failed: ${describe(error)}\n`);
-    return 1;
-  } finally {
-    await cleanup.run();
+    check(`warm-up on ${target.label}`, result);
+    if (result.failed > 0) broken.push(`warm-up on ${target.label}: ${result.failed} failed REGISTERs`);
   }
+
+  const measurements: Measurement[] = [];
+  const callees: NativeProcess[] = [];
+  const measure = async (
+    phase: string,
+    kind: Measurement['kind'],
+    mode: Measurement['mode'],
+    offered: string,
+    options: (target: Target) => SippOptions,
+    offeredRate?: number,
+    include: (target: Target) => boolean = () => true,
+  ): Promise<Measurement> => {
+    const results: Measurement['results'] = {};
+    for (const target of targets.filter(include)) {
+      log(`${phase} on ${target.label}`);
+      const pgBackends = await backendPids(admin.client, database);
+      const before = snapshot();
+      const result = await runSipp(options(target), ports, track);
+      const cpu = usage(
+        before,
+        snapshot(),
+        { edge: [edge.pid ?? -1, bare.pid ?? -1], sipp: sippGroups, pgBackends },
+        result.cpuSeconds,
+      );
+      check(`${phase} on ${target.label}`, result);
+      for (const server of [edge, bare, ...callees]) server.assertRunning();
+      log(
+        `  ${fixed(result.rate)}/s successful (${result.successful} in ${fixed(result.elapsedSeconds, 2)} s), ` +
+          `failed ${result.failed}, retransmissions ${result.retransmissions}, ` +
+          `p50 ${fixed(percentile(result.latenciesMs, 0.5), 2)} ms, p99 ${fixed(percentile(result.latenciesMs, 0.99), 2)} ms`,
+      );
+      results[target.name] = { sipp: result, cpu };
+    }
+    const measurement: Measurement = { phase, kind, mode, offered, offeredRate, results };
+    measurements.push(measurement);
+    return measurement;
+  };
+
+  const registerOptions = (target: Target, extra: Partial<SippOptions>): SippOptions => ({
+    label: `sipp register (${target.label})`,
+    scenario: join(SIP_DIR, 'register.xml'),
+    remote: `127.0.0.1:${target.sipPort}`,
+    injection: usersFile,
+    keys,
+    dir: work,
+    ...extra,
+  });
+  await measure('REGISTER fixed rate', 'register', 'fixed', `${fixed(REGISTER_RATE)}/s`, (target) =>
+    registerOptions(target, { rate: REGISTER_RATE, calls: REGISTER_RATE * DURATION }),
+  );
+  await measure('REGISTER closed loop', 'register', 'closed', `<= ${CONCURRENCY} open`, (target) =>
+    registerOptions(target, { rate: CLOSED_LOOP_RATE, limit: CONCURRENCY, timeoutSeconds: DURATION }),
+  );
+
+  // Callees: a SIPp UAS per configuration. At the Callwire edge it registers first, from its own port.
+  const callwireUasPort = await ports.take();
+  log(`registering "${CALLEE}" at the Callwire edge from 127.0.0.1:${callwireUasPort}`);
+  const calleeRegistration = await runSipp(
+    {
+      label: 'sipp callee registration',
+      scenario: join(SIP_DIR, 'register.xml'),
+      remote: `127.0.0.1:${edgePort}`,
+      injection: calleeFile,
+      keys,
+      rate: 1,
+      calls: 1,
+      port: callwireUasPort,
+      dir: work,
+    },
+    ports,
+    track,
+  );
+  if (calleeRegistration.successful !== 1) throw new Error('the callee could not register at the Callwire edge');
+  for (const [name, port] of [
+    ['callwire', callwireUasPort],
+    ['bare', bareUasPort],
+  ] as const) {
+    const uas = await startSipp(
+      {
+        label: `sipp callee (${name})`,
+        scenario: join(SIP_DIR, 'callee.xml'),
+        service: CALLEE,
+        port,
+        // Without -l a SIPp UAS silently drops INVITEs beyond a small default number of open calls.
+        limit: 10_000,
+        dir: work,
+      },
+      ports,
+    );
+    track(uas.sipp);
+    cleanup.add(`stop the ${name} callee`, () => uas.sipp.stop());
+    callees.push(uas.sipp);
+  }
+
+  const callOptions = (target: Target, extra: Partial<SippOptions>): SippOptions => ({
+    label: `sipp caller (${target.label})`,
+    scenario: join(SIP_DIR, 'caller.xml'),
+    remote: `127.0.0.1:${target.sipPort}`,
+    injection: usersFile,
+    keys,
+    dir: work,
+    ...extra,
+  });
+  const warmupRate = CALL_RATES[0];
+  for (const target of targets) {
+    log(`warm-up on ${target.label}: ${warmupRate} calls at ${warmupRate}/s`);
+    const result = await runSipp(callOptions(target, { rate: warmupRate, calls: warmupRate }), ports, track);
+    check(`call warm-up on ${target.label}`, result);
+  }
+  const stillRunning = new Set<TargetName>(['callwire', 'bare']);
+  for (const rate of CALL_RATES) {
+    if (stillRunning.size === 0) break;
+    const step = await measure(
+      `calls ${fixed(rate)}/s`,
+      'calls',
+      'fixed',
+      `${fixed(rate)}/s`,
+      (target) => callOptions(target, { rate, calls: rate * DURATION, limit: 10_000 }),
+      rate,
+      (target) => stillRunning.has(target.name),
+    );
+    for (const name of [...stillRunning]) {
+      if (!sustained(step, name)) {
+        stillRunning.delete(name);
+        log(`  ${name} did not sustain ${rate} calls/s: no higher step for it`);
+      }
+    }
+    // Completed transactions stay in Kamailio's shared memory for 5 s: let them go before the next step.
+    await sleep(6_000);
+  }
+
+  report(measurements);
+  return brokenCode(broken, { 'Callwire edge': edge.recentOutput() });
 }
 
-void main().then((code) => process.exit(code));
+runBench(main);

@@ -28,6 +28,21 @@ export function envInt(name: string, fallback: number): number {
   return value;
 }
 
+/** A comma-separated list of positive integers from the environment (e.g. rates), or the fallback. */
+export function envIntList(name: string, fallback: string): number[] {
+  return (process.env[name]?.trim() || fallback).split(',').map((item) => {
+    const value = Number(item.trim());
+    if (!Number.isInteger(value) || value <= 0) throw new Error(`${name}: not a positive integer: "${item}"`);
+    return value;
+  });
+}
+
+/** A number with thousands separators and `digits` decimals; "n/a" when it is not finite. */
+export const fixed = (value: number, digits = 0): string =>
+  Number.isFinite(value)
+    ? value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+    : 'n/a';
+
 /** A port that was free a moment ago (the OS picks it; a tiny race with other processes is acceptable here). */
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -65,6 +80,38 @@ export class Cleanup {
 
 export function describe(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+/**
+ * Runs a benchmark's main to the end and exits with its code: `cleanup` runs last, also when main throws (exit 1)
+ * or on Ctrl-C / SIGTERM (exit 130). Main returns non-zero when something broke (see `brokenCode`).
+ */
+export function runBench(main: (cleanup: Cleanup) => Promise<number>): void {
+  const cleanup = new Cleanup();
+  const onSignal = (signal: NodeJS.Signals): void => {
+    log(`${signal}: cleaning up`);
+    void cleanup.run().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  void main(cleanup)
+    .catch((error: unknown) => {
+      process.stderr.write(`[bench] failed: ${describe(error)}\n`);
+      return 1;
+    })
+    .then(async (code) => {
+      await cleanup.run();
+      process.exit(code);
+    });
+}
+
+/** 0, or 1 after printing what broke and the last output of the processes named in `outputs`. */
+export function brokenCode(broken: string[], outputs: Record<string, string>): number {
+  if (broken.length === 0) return 0;
+  process.stderr.write(`\n[bench] something broke:\n  ${broken.join('\n  ')}\n`);
+  for (const [name, output] of Object.entries(outputs))
+    process.stderr.write(`[bench] last ${name} output:\n${output}\n`);
+  return 1;
 }
 
 const KEPT_OUTPUT_LINES = 200;

@@ -8,6 +8,7 @@
  * wake-ups (at 1,800 calls/s they showed the machine 20% busy while the processes' own times added up to 71%).
  */
 import { readFileSync, readdirSync } from 'node:fs';
+import type { Client } from 'pg';
 
 /** Linux's USER_HZ, 100 on every mainstream architecture (getconf CLK_TCK). */
 const TICKS_PER_SECOND = 100;
@@ -31,6 +32,8 @@ export interface CpuGroups {
   readonly sipp: number[];
   /** PostgreSQL backend pids serving the bench database. */
   readonly pgBackends: number[];
+  /** More groups by process id, e.g. a Node service that shares the benchmark's process group. */
+  readonly byPid?: Record<string, number[]>;
 }
 
 /** % of one core per group; `machineBusy` (all of them) is out of 100% × cores. */
@@ -43,6 +46,10 @@ export interface CpuUsage {
   readonly machineBusy: number;
   readonly steal: number;
   readonly cores: number;
+  /** The `byPid` groups, % of one core each (not in `other`). */
+  readonly byPid: Record<string, number>;
+  /** What `other` was, by command name, largest first: who else used the machine. */
+  readonly otherByCommand: { readonly command: string; readonly percent: number }[];
 }
 
 function readProcess(pid: number): ProcessTicks | undefined {
@@ -90,17 +97,27 @@ export function usage(before: CpuSnapshot, after: CpuSnapshot, groups: CpuGroups
   const seconds = (after.atMs - before.atMs) / 1_000;
   const percent = (ticks: number): number => (seconds > 0 ? (100 * ticks) / TICKS_PER_SECOND / seconds : 0);
   const sums = { edge: 0, sipp: exitedSippSeconds * TICKS_PER_SECOND, pgBench: 0, pgAux: 0, other: 0 };
+  const byPid = Object.fromEntries(Object.keys(groups.byPid ?? {}).map((name) => [name, 0]));
+  const namedPid = (pid: number): string | undefined =>
+    Object.entries(groups.byPid ?? {}).find(([, pids]) => pids.includes(pid))?.[0];
+  const otherByCommand = new Map<string, number>();
   for (const [pid, now] of after.processes) {
     const earlier = before.processes.get(pid);
     const delta = earlier && earlier.comm === now.comm ? now.ticks - earlier.ticks : now.ticks;
     if (delta <= 0) continue;
-    if (groups.edge.includes(now.pgrp)) sums.edge += delta;
+    const named = namedPid(pid);
+    if (named !== undefined) byPid[named] += delta;
+    else if (groups.edge.includes(now.pgrp)) sums.edge += delta;
     else if (groups.sipp.includes(now.pgrp)) sums.sipp += delta;
     else if (now.comm === 'postgres' && groups.pgBackends.includes(pid)) sums.pgBench += delta;
     else if (now.comm === 'postgres' && isPostgresAux(pid)) sums.pgAux += delta;
-    else sums.other += delta;
+    else {
+      sums.other += delta;
+      otherByCommand.set(now.comm, (otherByCommand.get(now.comm) ?? 0) + delta);
+    }
   }
-  const busy = sums.edge + sums.sipp + sums.pgBench + sums.pgAux + sums.other;
+  const busy =
+    sums.edge + sums.sipp + sums.pgBench + sums.pgAux + sums.other + Object.values(byPid).reduce((a, b) => a + b, 0);
   return {
     edge: percent(sums.edge),
     sipp: percent(sums.sipp),
@@ -110,5 +127,17 @@ export function usage(before: CpuSnapshot, after: CpuSnapshot, groups: CpuGroups
     machineBusy: percent(busy) / after.cores,
     steal: percent(after.stealTicks - before.stealTicks),
     cores: after.cores,
+    byPid: Object.fromEntries(Object.entries(byPid).map(([name, ticks]) => [name, percent(ticks)])),
+    otherByCommand: [...otherByCommand]
+      .sort((a, b) => b[1] - a[1])
+      .map(([command, ticks]) => ({ command, percent: percent(ticks) })),
   };
+}
+
+/** PostgreSQL backends serving `database` now (their CPU is the "pg bench" group). */
+export async function backendPids(admin: Client, database: string): Promise<number[]> {
+  const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [
+    database,
+  ]);
+  return rows.map((row) => row.pid);
 }

@@ -29,6 +29,8 @@ export interface SippOptions {
   readonly timeoutSeconds?: number;
   /** Local SIP port; picked from the pool when absent. */
   readonly port?: number;
+  /** Local address SIPp binds (-i): 127.0.0.1 unless set (bench:routing's carrier sends from 127.0.0.3). */
+  readonly localIp?: string;
   readonly dir: string;
 }
 
@@ -47,6 +49,8 @@ export interface SippResult {
   readonly latenciesMs: number[];
   /** Calls that logged "nopdd": the 200 came before any 180 (no post-dial delay sample). */
   readonly withoutSample: number;
+  /** Every "<tag> <s0> <us0> <s1> <us1>" line of the log by tag, in ms (lat and pdd included). */
+  readonly samplesMs: Record<string, number[]>;
   readonly exit: string;
   /** CPU time (user + system) SIPp used, in seconds. */
   readonly cpuSeconds: number;
@@ -61,7 +65,8 @@ function sippArgs(options: SippOptions, ports: { port: number; control: number; 
   if (options.injection) args.push('-inf', options.injection);
   for (const [key, value] of Object.entries(options.keys ?? {})) args.push('-key', key, value);
   if (options.service) args.push('-s', options.service);
-  args.push('-i', '127.0.0.1', '-p', String(ports.port), '-cp', String(ports.control), '-mp', String(ports.media));
+  const localIp = options.localIp ?? '127.0.0.1';
+  args.push('-i', localIp, '-p', String(ports.port), '-cp', String(ports.control), '-mp', String(ports.media));
   // 1 MiB socket buffers (SIPp's default is 64 KiB): bursts of the closed-loop runs would overflow them.
   args.push('-t', 'u1', '-nd', '-nostdin', '-recv_timeout', '10000', '-buff_size', '1048576');
   args.push('-trace_stat', '-stf', files.stat, '-fd', '1');
@@ -181,16 +186,18 @@ function readResult(label: string, files: Files): Omit<SippResult, 'exit' | 'cpu
   });
 
   const latenciesMs: number[] = [];
+  const samplesMs: Record<string, number[]> = {};
   let withoutSample = 0;
   if (existsSync(files.log)) {
     for (const line of readFileSync(files.log, 'utf8').split('\n')) {
       const fields = line.trim().split(/\s+/);
       if (fields[0] === 'nopdd') withoutSample++;
-      if ((fields[0] === 'lat' || fields[0] === 'pdd') && fields.length === 5) {
-        const [s0, us0, s1, us1] = fields.slice(1).map(Number);
-        const microseconds = (s1 - s0) * 1e6 + (us1 - us0);
-        if (Number.isFinite(microseconds)) latenciesMs.push(microseconds / 1_000);
-      }
+      if (fields.length !== 5) continue;
+      const [s0, us0, s1, us1] = fields.slice(1).map(Number);
+      const microseconds = (s1 - s0) * 1e6 + (us1 - us0);
+      if (!Number.isFinite(microseconds)) continue;
+      (samplesMs[fields[0]] ??= []).push(microseconds / 1_000);
+      if (fields[0] === 'lat' || fields[0] === 'pdd') latenciesMs.push(microseconds / 1_000);
     }
   }
   return {
@@ -203,6 +210,7 @@ function readResult(label: string, files: Files): Omit<SippResult, 'exit' | 'cpu
     failureKinds,
     latenciesMs,
     withoutSample,
+    samplesMs,
   };
 }
 

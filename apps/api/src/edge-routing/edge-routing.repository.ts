@@ -52,16 +52,18 @@ function fromCarrier(n: number): string {
 }
 
 /**
- * The routing hot path: a handful of indexed queries per call, in plain SQL on the shared pool. Every
- * lookup is scoped by the account the number or the caller belongs to.
+ * The routing hot path: a handful of indexed queries per call, in plain SQL on the shared pool, as named
+ * (prepared) statements: PostgreSQL plans each once per connection, not per call. Every lookup is scoped by
+ * the account the number or the caller belongs to.
  */
 @Injectable()
 export class EdgeRoutingRepository {
   constructor(private readonly pool: Pool) {}
 
   async findInboundNumber(candidates: readonly string[], source: CarrierSource): Promise<InboundNumber | null> {
-    const { rows } = await this.pool.query<InboundNumber>(
-      `SELECT n.account_id AS "accountId", a.sip_domain AS "sipDomain", n.route_type AS "routeType",
+    const { rows } = await this.pool.query<InboundNumber>({
+      name: 'route-inbound-number',
+      text: `SELECT n.account_id AS "accountId", a.sip_domain AS "sipDomain", n.route_type AS "routeType",
               n.route_target AS "routeTarget",
               (SELECT c.id FROM carriers c WHERE c.account_id = n.account_id AND ${fromCarrier(2)}
                 ORDER BY (c.id = n.carrier_id) DESC LIMIT 1) AS "carrierId",
@@ -70,42 +72,47 @@ export class EdgeRoutingRepository {
          FROM phone_numbers n JOIN accounts a ON a.id = n.account_id
         WHERE n.number = ANY($1::text[])
         LIMIT 1`,
-      [candidates, source.sourceIp, source.carrierUsername, source.requestUser],
-    );
+      values: [candidates, source.sourceIp, source.carrierUsername, source.requestUser],
+    });
     return rows[0] ?? null;
   }
 
   /** Whether the source is some carrier of the platform (a 404 for an unknown number, not a 403). */
   async isKnownCarrier(source: CarrierSource): Promise<boolean> {
-    const { rows } = await this.pool.query<{ known: boolean }>(
-      `SELECT EXISTS (SELECT 1 FROM carriers c WHERE ${fromCarrier(1)}) AS known`,
-      [source.sourceIp, source.carrierUsername, source.requestUser],
-    );
+    const { rows } = await this.pool.query<{ known: boolean }>({
+      name: 'route-known-carrier',
+      text: `SELECT EXISTS (SELECT 1 FROM carriers c WHERE ${fromCarrier(1)}) AS known`,
+      values: [source.sourceIp, source.carrierUsername, source.requestUser],
+    });
     return rows[0]?.known ?? false;
   }
 
   async findAccountIdBySipDomain(sipDomain: string): Promise<string | null> {
-    const { rows } = await this.pool.query<{ id: string }>('SELECT id FROM accounts WHERE sip_domain = $1', [
-      sipDomain,
-    ]);
+    const { rows } = await this.pool.query<{ id: string }>({
+      name: 'route-account-by-domain',
+      text: 'SELECT id FROM accounts WHERE sip_domain = $1',
+      values: [sipDomain],
+    });
     return rows[0]?.id ?? null;
   }
 
   /** Of these users of the domain, those registered now (usrloc writes registrations through). */
   async findRegistered(sipDomain: string, users: readonly string[]): Promise<Set<string>> {
     if (users.length === 0) return new Set();
-    const { rows } = await this.pool.query<{ username: string }>(
-      `SELECT DISTINCT username FROM location
+    const { rows } = await this.pool.query<{ username: string }>({
+      name: 'route-registered-users',
+      text: `SELECT DISTINCT username FROM location
         WHERE domain = $1 AND username = ANY($2::text[]) AND expires > now() AT TIME ZONE 'UTC'`,
-      [sipDomain, users],
-    );
+      values: [sipDomain, users],
+    });
     return new Set(rows.map((row) => row.username));
   }
 
   /** Gateways of the enabled carriers of every route matching the number, best route first. */
   async findOutboundGateways(accountId: string, number: string): Promise<OutboundGatewayRow[]> {
-    const { rows } = await this.pool.query<OutboundGatewayRow>(
-      `SELECT r.priority AS "routePriority", c.id AS "carrierId", g.host, g.port, g.transport, g.priority,
+    const { rows } = await this.pool.query<OutboundGatewayRow>({
+      name: 'route-outbound-gateways',
+      text: `SELECT r.priority AS "routePriority", c.id AS "carrierId", g.host, g.port, g.transport, g.priority,
               g.weight, g.status, c.outbound_auth_username AS "authUsername",
               c.outbound_auth_password AS "authPassword", c.from_domain AS "fromDomain",
               c.caller_id_number AS "callerIdNumber"
@@ -114,17 +121,18 @@ export class EdgeRoutingRepository {
          JOIN carrier_gateways g ON g.carrier_id = c.id
         WHERE r.account_id = $1 AND (starts_with($2, r.prefix) OR starts_with('+' || $2, r.prefix))
         ORDER BY r.priority, length(r.prefix) DESC, r.id`,
-      [accountId, number],
-    );
+      values: [accountId, number],
+    });
     return rows;
   }
 
   async findApplication(accountId: string, id: string): Promise<ApplicationRow | null> {
-    const { rows } = await this.pool.query<ApplicationRow>(
-      `SELECT id, voice_url AS "voiceUrl", fallback_url AS "fallbackUrl", secret_encrypted AS "secretEncrypted"
+    const { rows } = await this.pool.query<ApplicationRow>({
+      name: 'route-application',
+      text: `SELECT id, voice_url AS "voiceUrl", fallback_url AS "fallbackUrl", secret_encrypted AS "secretEncrypted"
          FROM applications WHERE account_id = $1 AND id::text = $2`,
-      [accountId, id],
-    );
+      values: [accountId, id],
+    });
     return rows[0] ?? null;
   }
 }

@@ -42,7 +42,7 @@ function repository(overrides: Partial<Record<keyof EdgeRoutingRepository, jest.
     findAccountIdBySipDomain: jest.fn().mockResolvedValue(ACCOUNT),
     findOutboundGateways: jest.fn().mockResolvedValue([]),
     ...overrides,
-  } as unknown as EdgeRoutingRepository & Record<string, jest.Mock>;
+  } as unknown as EdgeRoutingRepository;
 }
 
 const config = { routing: { carrierRealm: 'callwire' } } as CallwireConfig;
@@ -154,8 +154,10 @@ describe(InboundRoutingService.name, () => {
     });
 
     it('leaves out targets that are not registered', async () => {
-      const repo = routed();
-      repo.findRegistered.mockResolvedValue(new Set(['client.bob']));
+      const repo = repository({
+        findInboundNumber: jest.fn().mockResolvedValue(number({ routeType: 'application', routeTarget: APPLICATION })),
+        findRegistered: jest.fn().mockResolvedValue(new Set(['client.bob'])),
+      });
       const answer: ApplicationAnswer = {
         action: 'dial',
         targets: [
