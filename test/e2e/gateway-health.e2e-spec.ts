@@ -8,7 +8,7 @@ import { QueueName, redisOptionsFromUrl } from '@callwire/queues';
 import { type SipTarget, probeGateway } from '@callwire/sip';
 import { stopChild } from '../support/child-process';
 import { freeSipPort } from '../support/free-port';
-import { ROOT, isolateQueues, randomRunId } from '../support/test-run';
+import { ROOT, isolateDatabase, isolateQueues, randomRunId } from '../support/test-run';
 import { WorkerHarness } from '../support/worker-harness';
 
 // Own queue namespace: the rounds of this file's scheduler go to this file's workers only.
@@ -80,6 +80,9 @@ describe('Gateway health checks: SIP OPTIONS from the worker to SIPp gateways (e
     );
 
   beforeAll(async () => {
+    // Health checks probe every gateway in the database: on a database of its own, they leave the SIPp
+    // gateways of other specs (which take one scripted call each) alone.
+    await isolateDatabase('gateway_health');
     process.env.GATEWAY_CHECK_INTERVAL_MS = String(INTERVAL_MS);
     process.env.GATEWAY_CHECK_TIMEOUT_MS = '1000';
     sipps.push(await startSippGateway('200 OK', 'udp'), await startSippGateway('404 Not Found', 'tcp'));

@@ -1,6 +1,6 @@
 import { ApiHarness } from '../support/api-harness';
 import { KamailioHarness, runSipp, startRegisteredCallee, startSippUas } from '../support/sip-harness';
-import { isolateQueues } from '../support/test-run';
+import { isolateDatabase, isolateQueues } from '../support/test-run';
 import { createResource, finalCallRecord, routingEdgeEnv } from '../support/trunks';
 import { WorkerHarness } from '../support/worker-harness';
 
@@ -19,6 +19,9 @@ describe('Trunks: carrier calls to numbers, calls out through gateways (e2e, Kam
 
   beforeAll(async () => {
     isolateQueues('trunk-calls');
+    // Every edge registers with every carrier of its database that asks for it: the registering carrier
+    // below must not reach the edges of other specs.
+    await isolateDatabase('trunk_calls');
     process.env.REGISTRATION_SYNC_INTERVAL_MS = '500';
     api = await ApiHarness.start();
     edge = await KamailioHarness.start(routingEdgeEnv(api));

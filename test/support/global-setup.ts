@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { Client } from 'pg';
-import { ROOT, loadEnv, prismaEnv, randomRunId, withDatabase } from './test-run';
+import { createMigratedDatabase, loadEnv, randomRunId } from './test-run';
 
 /**
  * Each test run gets its own database (migrated with the real migrations) and its own BullMQ key
@@ -13,17 +11,7 @@ export default async function globalSetup(): Promise<void> {
   const runId = randomRunId();
   const database = `callwire_test_${runId}`;
 
-  const admin = new Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${database}"`);
-  await admin.end();
-
-  const databaseUrl = withDatabase(baseUrl, database);
-  execFileSync('npx', ['--no-install', 'prisma', 'migrate', 'deploy'], {
-    cwd: ROOT,
-    env: prismaEnv(databaseUrl),
-    stdio: 'pipe',
-  });
+  const databaseUrl = await createMigratedDatabase(baseUrl, database);
 
   process.env.CALLWIRE_TEST_BASE_DATABASE_URL = baseUrl;
   process.env.CALLWIRE_TEST_DATABASE = database;

@@ -8,7 +8,12 @@ export default async function globalTeardown(): Promise<void> {
   if (baseUrl && database) {
     const admin = new Client({ connectionString: baseUrl });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    // The run's database, and those of specs that isolated theirs (isolateDatabase).
+    const { rows } = await admin.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname = $1 OR starts_with(datname, $1 || '_')`,
+      [database],
+    );
+    for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     await admin.end();
   }
   const prefix = process.env.QUEUE_PREFIX;

@@ -1,5 +1,7 @@
 import { config as loadDotenv } from 'dotenv';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
 import { resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '../..');
@@ -39,4 +41,34 @@ export function isolateQueues(suite: string): string {
   const prefix = `${process.env.QUEUE_PREFIX ?? 'cwtest'}-${suite}`;
   process.env.QUEUE_PREFIX = prefix;
   return prefix;
+}
+
+/** Creates `database` next to the one of `baseUrl`, migrated with the real migrations; returns its URL. */
+export async function createMigratedDatabase(baseUrl: string, database: string): Promise<string> {
+  const admin = new Client({ connectionString: baseUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${database}"`);
+  } finally {
+    await admin.end();
+  }
+  const databaseUrl = withDatabase(baseUrl, database);
+  execFileSync('npx', ['--no-install', 'prisma', 'migrate', 'deploy'], {
+    cwd: ROOT,
+    env: prismaEnv(databaseUrl),
+    stdio: 'pipe',
+  });
+  return databaseUrl;
+}
+
+/**
+ * Gives this spec file a database of its own (call first, like isolateQueues): for a spec whose worker acts
+ * on every row of a table, e.g. health checks that would send OPTIONS to the SIPp gateways of other specs.
+ * The run's teardown drops it with the run's database.
+ */
+export async function isolateDatabase(suite: string): Promise<void> {
+  const baseUrl = process.env.CALLWIRE_TEST_BASE_DATABASE_URL;
+  const runDatabase = process.env.CALLWIRE_TEST_DATABASE;
+  if (!baseUrl || !runDatabase) throw new Error('isolateDatabase needs the test run of global-setup.ts');
+  process.env.DATABASE_URL = await createMigratedDatabase(baseUrl, `${runDatabase}_${suite.replace(/\W/g, '_')}`);
 }
