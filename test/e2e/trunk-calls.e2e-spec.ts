@@ -109,6 +109,29 @@ describe('Trunks: carrier calls to numbers, calls out through gateways (e2e, Kam
       expect(await carrierCall('+15550001001', 'reject', 403, STRANGER_IP)).toMatchObject({ exitCode: 0 });
     });
 
+    it('when the platform cannot be asked (API down), a carrier call gets 503 at once, never a hang', async () => {
+      const { freeSipPort } = await import('../support/free-port');
+      const orphan = await KamailioHarness.start({
+        ...routingEdgeEnv(api),
+        EDGE_API_ROUTES_URL: `http://127.0.0.1:${await freeSipPort()}/internal/edge/routes`,
+      });
+      try {
+        const started = Date.now();
+        const result = await runSipp({
+          scenario: 'carrier',
+          outcome: 'reject',
+          final: 503,
+          localIp: CARRIER_IP,
+          edgePort: orphan.port,
+          keys: { number: '+15550001001', caller: '+14155550100' },
+        });
+        expect(result).toMatchObject({ exitCode: 0 });
+        expect(Date.now() - started).toBeLessThan(3000);
+      } finally {
+        await orphan.stop();
+      }
+    });
+
     it('a known carrier calling a number that does not exist here → 404', async () => {
       expect(await carrierCall('+15550009999', 'reject', 404)).toMatchObject({ exitCode: 0 });
     });
