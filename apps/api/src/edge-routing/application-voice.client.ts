@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
 import { uuidv7 } from '@callwire/database';
-import { decryptSecret, signedWebhookHeaders } from '@callwire/webhooks';
+import { decryptSecret, describeFetchFailure, signedWebhookHeaders } from '@callwire/webhooks';
 import { type ApplicationAnswer, InvalidApplicationAnswer, parseApplicationAnswer } from './application-answer';
 import type { ApplicationRow } from './edge-routing.repository';
 
@@ -39,7 +39,7 @@ export class ApplicationVoiceClient {
         return await this.post(url, secret, id, body);
       } catch (error) {
         this.logger.warn(
-          `application ${application.id} (call ${call.sipCallId}): ${url === application.voiceUrl ? 'voiceUrl' : 'fallbackUrl'} failed: ${describe(error)}`,
+          `application ${application.id} (call ${call.sipCallId}): ${url === application.voiceUrl ? 'voiceUrl' : 'fallbackUrl'} failed: ${describeFetchFailure(error, this.config.routing.applicationTimeoutMs)}`,
         );
       }
     }
@@ -69,13 +69,4 @@ export class ApplicationVoiceClient {
     }
     return parseApplicationAnswer(parsed);
   }
-}
-
-function describe(error: unknown): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'timeout';
-  if (error instanceof Error) {
-    const cause = (error as { cause?: { code?: unknown } }).cause;
-    return typeof cause?.code === 'string' ? cause.code : error.message;
-  }
-  return String(error);
 }

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { sipHost } from '@callwire/sip';
 import { type DialTarget, type EdgeRouteDecision, type EdgeRouteRequest, reject } from './edge-route.contract';
 import { EdgeRoutingRepository, type OutboundGatewayRow } from './edge-routing.repository';
 import { orderGateways } from './gateway-order';
@@ -31,20 +32,15 @@ export class OutboundRoutingService {
       mode: 'serial',
       targets: gateways.map((gateway) => gatewayTarget(number, gateway)),
       timeoutMs: DEFAULT_RING_MS,
-      fromUri: `sip:${first.callerIdNumber ?? request.fromUser}@${first.fromDomain ?? uriHost(first.host)}`,
+      fromUri: `sip:${first.callerIdNumber ?? request.fromUser}@${first.fromDomain ?? sipHost(first.host)}`,
     };
   }
-}
-
-/** An IPv6 address goes in brackets in a SIP URI. */
-function uriHost(host: string): string {
-  return host.includes(':') ? `[${host}]` : host;
 }
 
 function gatewayTarget(number: string, gateway: OutboundGatewayRow): DialTarget {
   return {
     kind: 'uri',
-    uri: `sip:${number}@${uriHost(gateway.host)}:${gateway.port};transport=${gateway.transport}`,
+    uri: `sip:${number}@${sipHost(gateway.host)}:${gateway.port};transport=${gateway.transport}`,
     ...(gateway.authUsername && gateway.authPassword
       ? { authUsername: gateway.authUsername, authPassword: gateway.authPassword }
       : {}),

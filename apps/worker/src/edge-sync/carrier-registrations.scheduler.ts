@@ -3,8 +3,8 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import type { Queue } from 'bullmq';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
 import { type EdgeSyncJob, QueueName } from '@callwire/queues';
+import { keepJobScheduler } from '../job-scheduler';
 
-/** One job scheduler in Redis for every worker: each sync runs once. */
 const SCHEDULER_ID = 'carrier-registrations-sync';
 
 /** Reads the edge's registrations with carriers every REGISTRATION_SYNC_INTERVAL_MS (none with 0). */
@@ -22,16 +22,10 @@ export class CarrierRegistrationsScheduler implements OnApplicationBootstrap {
   }
 
   private async schedule(): Promise<void> {
-    const every = this.config.routing.registrationSyncIntervalMs;
-    if (every === 0) {
-      await this.queue.removeJobScheduler(SCHEDULER_ID);
-      return;
-    }
     const data: EdgeSyncJob = { kind: 'sync-carrier-registrations' };
-    await this.queue.upsertJobScheduler(
-      SCHEDULER_ID,
-      { every },
-      { name: data.kind, data, opts: { removeOnComplete: true, removeOnFail: { count: 100 } } },
-    );
+    await keepJobScheduler(this.queue, SCHEDULER_ID, this.config.routing.registrationSyncIntervalMs, {
+      name: data.kind,
+      data,
+    });
   }
 }

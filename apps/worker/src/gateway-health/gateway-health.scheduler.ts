@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import type { Queue } from 'bullmq';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
 import { type GatewayHealthJob, QueueName } from '@callwire/queues';
+import { keepJobScheduler } from '../job-scheduler';
 
 /** The one job scheduler of the health-check rounds (its id is shared by every worker). */
 export const GATEWAY_HEALTH_SCHEDULER_ID = 'gateway-health-rounds';
@@ -28,20 +29,15 @@ export class GatewayHealthScheduler implements OnApplicationBootstrap {
   }
 
   async schedule(): Promise<void> {
-    const every = this.config.routing.gatewayCheckIntervalMs;
-    if (every === 0) {
-      if (await this.queue.removeJobScheduler(GATEWAY_HEALTH_SCHEDULER_ID))
-        this.logger.log('gateway health checks off');
-      return;
-    }
-    await this.queue.upsertJobScheduler(
+    const { removed } = await keepJobScheduler(
+      this.queue,
       GATEWAY_HEALTH_SCHEDULER_ID,
-      { every },
+      this.config.routing.gatewayCheckIntervalMs,
       {
         name: GATEWAY_HEALTH_JOB_NAME,
         data: {},
-        opts: { removeOnComplete: true, removeOnFail: { count: 100 } },
       },
     );
+    if (removed) this.logger.log('gateway health checks off');
   }
 }

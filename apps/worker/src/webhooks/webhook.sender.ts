@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
-import { signedWebhookHeaders } from '@callwire/webhooks';
+import { describeFetchFailure, signedWebhookHeaders } from '@callwire/webhooks';
 import { isRetryableStatus } from './retry-policy';
 
 export const WEBHOOK_USER_AGENT = 'Callwire-Webhooks/1';
@@ -16,24 +16,6 @@ export type AttemptOutcome =
       readonly error: string;
       readonly retryable: boolean;
     };
-
-interface FetchError {
-  readonly name?: unknown;
-  readonly message?: unknown;
-  readonly cause?: { readonly code?: unknown; readonly message?: unknown };
-}
-
-/**
- * Why a request got no answer (ECONNREFUSED, a timeout…), without the URL or the body. Duck-typed:
- * fetch's errors (DOMException, undici's) do not always share this realm's Error.
- */
-function describeFailure(error: unknown, timeoutMs: number): string {
-  const failure = (typeof error === 'object' && error !== null ? error : {}) as FetchError;
-  if (failure.name === 'TimeoutError' || failure.name === 'AbortError') return `timeout after ${timeoutMs} ms`;
-  if (typeof failure.cause?.code === 'string') return failure.cause.code;
-  if (typeof failure.cause?.message === 'string') return failure.cause.message;
-  return typeof failure.message === 'string' ? failure.message : String(error);
-}
 
 /** One signed POST to an endpoint. Redirects are not followed (a 3xx is a failure). */
 @Injectable()
@@ -68,7 +50,7 @@ export class WebhookSender {
         retryable: isRetryableStatus(statusCode),
       };
     } catch (error) {
-      const message = describeFailure(error, timeoutMs).slice(0, MAX_ERROR_LENGTH);
+      const message = describeFetchFailure(error, timeoutMs).slice(0, MAX_ERROR_LENGTH);
       // fetch refuses the ports browsers block (25, 5060, 6000…): trying again cannot help.
       const retryable = message !== BLOCKED_PORT;
       return { ok: false, statusCode: null, latencyMs: latency(), error: message, retryable };

@@ -1,12 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { CLIENT_IDENTITY_PREFIX } from '@callwire/client-token';
-import { MAX_SIP_USER_PART_LENGTH, SIP_USER_PART_PATTERN } from '../../common/sip-user-part';
+import { MAX_CLIENT_IDENTITY_LENGTH, SIP_USER_PART_PATTERN } from '../../common/sip-user-part';
 
 export const MIN_TTL_SECONDS = 60;
 export const MAX_TTL_SECONDS = 86_400;
 export const DEFAULT_TTL_SECONDS = 3600;
-const MAX_IDENTITY_LENGTH = MAX_SIP_USER_PART_LENGTH - CLIENT_IDENTITY_PREFIX.length;
 
 export class CreateClientTokenDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Register as this SIP user. Give this or identity.' })
@@ -16,13 +15,13 @@ export class CreateClientTokenDto {
 
   @ApiPropertyOptional({
     example: 'bob',
-    maxLength: MAX_IDENTITY_LENGTH,
+    maxLength: MAX_CLIENT_IDENTITY_LENGTH,
     pattern: SIP_USER_PART_PATTERN.source,
     description: `A free-form client name, reachable as sip:${CLIENT_IDENTITY_PREFIX}<identity>@<sipDomain>.`,
   })
   @ValidateIf((dto: CreateClientTokenDto) => dto.identity !== undefined)
   @IsString()
-  @MaxLength(MAX_IDENTITY_LENGTH)
+  @MaxLength(MAX_CLIENT_IDENTITY_LENGTH)
   @Matches(SIP_USER_PART_PATTERN, {
     message: 'identity must be letters, digits and ._~+- (starting with a letter, digit or +)',
   })

@@ -8,27 +8,17 @@ import {
   IsIn,
   IsOptional,
   IsString,
-  IsUrl,
   MaxLength,
   ValidateIf,
 } from 'class-validator';
 import { ALL_WEBHOOK_EVENTS, WEBHOOK_EVENT_TYPES } from '@callwire/webhooks';
 import { PageMetaDto } from '../../common/pagination';
 import { NoControlCharacters } from '../../common/text.validators';
+import { IsHttpUrl, MAX_URL_LENGTH } from '../../common/url.validators';
 
 export const SUBSCRIBABLE_EVENTS = [...WEBHOOK_EVENT_TYPES, ALL_WEBHOOK_EVENTS];
-const MAX_URL_LENGTH = 2048;
 const MAX_DESCRIPTION_LENGTH = 200;
 
-/** http and https, loopback and private addresses included (production should use https). */
-const URL_OPTIONS = {
-  protocols: ['http', 'https'],
-  require_protocol: true,
-  require_tld: false,
-  require_host: true,
-  allow_underscores: true,
-};
-const URL_MESSAGE = 'url must be an absolute http:// or https:// URL';
 const EVENTS_MESSAGE = `each value in events must be one of: ${SUBSCRIBABLE_EVENTS.join(', ')}`;
 
 const urlProperty: ApiPropertyOptions = {
@@ -45,9 +35,7 @@ const eventsProperty: ApiPropertyOptions = {
 
 export class CreateWebhookEndpointDto {
   @ApiProperty(urlProperty)
-  @IsString()
-  @MaxLength(MAX_URL_LENGTH)
-  @IsUrl(URL_OPTIONS, { message: URL_MESSAGE })
+  @IsHttpUrl()
   url!: string;
 
   @ApiProperty(eventsProperty)
@@ -69,9 +57,7 @@ export class CreateWebhookEndpointDto {
 export class UpdateWebhookEndpointDto {
   @ApiPropertyOptional(urlProperty)
   @IsOptional()
-  @IsString()
-  @MaxLength(MAX_URL_LENGTH)
-  @IsUrl(URL_OPTIONS, { message: URL_MESSAGE })
+  @IsHttpUrl()
   url?: string;
 
   @ApiPropertyOptional(eventsProperty)
