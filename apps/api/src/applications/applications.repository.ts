@@ -74,7 +74,7 @@ export class ApplicationsRepository {
         data: { accountId, ...application, secretEncrypted: new Uint8Array(application.secretEncrypted) },
         select: PUBLIC_FIELDS,
       });
-      await syncStatusCallback(tx, created.id);
+      if (created.statusCallbackUrl) await syncStatusCallback(tx, created.id);
       return created;
     });
   }
@@ -103,7 +103,8 @@ export class ApplicationsRepository {
           data: { ...rest, ...(secretEncrypted ? { secretEncrypted: new Uint8Array(secretEncrypted) } : {}) },
           select: PUBLIC_FIELDS,
         });
-        await syncStatusCallback(tx, id);
+        // Only its URL and the secret it signs with concern the status callback.
+        if (rest.statusCallbackUrl !== undefined || secretEncrypted) await syncStatusCallback(tx, id);
         return updated;
       });
     } catch (error) {
