@@ -6,6 +6,8 @@ import { Test } from '@nestjs/testing';
 import type { Principal } from '@callwire/auth';
 import { ApiKeyAuthenticator } from '../../apps/api/src/auth/api-key-authenticator.service';
 import { BearerStrategy } from '../../apps/api/src/auth/bearer.strategy';
+import { SessionAuthenticator } from '../../apps/api/src/auth/session-authenticator.service';
+import { SessionStrategy } from '../../apps/api/src/auth/session.strategy';
 import { applyHttpConventions } from '../../apps/api/src/bootstrap';
 
 /** Bearer tokens the fake authenticator knows. */
@@ -28,6 +30,9 @@ export async function createControllerApp(controller: Type, providers: Provider[
     providers: [
       BearerStrategy,
       { provide: ApiKeyAuthenticator, useValue: { authenticate: async (token: string) => principals[token] ?? null } },
+      // Cookie sessions are covered by the sessions e2e spec: here no cookie is ever valid.
+      SessionStrategy,
+      { provide: SessionAuthenticator, useValue: { authenticate: async () => null } },
       ...providers,
     ],
   }).compile();

@@ -16,6 +16,7 @@ import { OutboundRoutesModule } from './outbound-routes/outbound-routes.module';
 import { PhoneModule } from './phone/phone.module';
 import { PhoneNumbersModule } from './phone-numbers/phone-numbers.module';
 import { RegistrationsModule } from './registrations/registrations.module';
+import { SessionsModule } from './sessions/sessions.module';
 import { SipUsersModule } from './sip-users/sip-users.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -25,6 +26,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     DatabaseModule,
     QueuesModule.forRoot(),
     AuthModule,
+    SessionsModule,
     AccountsModule,
     ApiKeysModule,
     SipUsersModule,

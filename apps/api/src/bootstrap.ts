@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import { type NestApplicationOptions, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -20,6 +21,8 @@ const UNVERSIONED_ROUTES = [
 
 /** JSON only, /v1 prefix, strict validation, RFC 9457 errors: shared with the controller specs. */
 export function applyHttpConventions(app: NestFastifyApplication): void {
+  // Parses the dashboard's session cookie; registered before listen/init, which wait for it.
+  void app.register(fastifyCookie);
   // Other bodies get 415 instead of reaching validation as strings.
   app.getHttpAdapter().getInstance().removeContentTypeParser(['text/plain']);
   app.setGlobalPrefix('v1', { exclude: UNVERSIONED_ROUTES });

@@ -45,7 +45,15 @@ describe('loadConfig', () => {
         gatewayCheckTimeoutMs: 2000,
         registrationSyncIntervalMs: 5000,
       },
+      dashboard: { sessionTtlSeconds: 43_200 },
+      sipTrace: { collectorHost: '127.0.0.1', collectorPort: 9060, retentionHours: 72 },
     });
+  });
+
+  it('reads the SIP trace settings and refuses a retention of zero', () => {
+    const config = loadConfig({ ...base, SIP_TRACE_COLLECTOR_PORT: '0', SIP_TRACE_RETENTION_HOURS: '2' });
+    expect(config.sipTrace).toEqual({ collectorHost: '127.0.0.1', collectorPort: 0, retentionHours: 2 });
+    expect(() => loadConfig({ ...base, SIP_TRACE_RETENTION_HOURS: '0' })).toThrow(ConfigError);
   });
 
   it('reads the webhook settings, with fractional retry delays', () => {

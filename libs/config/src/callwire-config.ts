@@ -18,6 +18,23 @@ export interface CallwireConfig {
   readonly clientTokens: ClientTokenSettings;
   readonly webhooks: WebhookSettings;
   readonly routing: RoutingSettings;
+  readonly dashboard: DashboardSettings;
+  readonly sipTrace: SipTraceSettings;
+}
+
+/** The admin dashboard's sign-in sessions. */
+export interface DashboardSettings {
+  /** A session cookie (and its row) expires this long after sign-in. */
+  readonly sessionTtlSeconds: number;
+}
+
+/** SIP ladders: the edge mirrors its SIP traffic (HEP) to the worker's collector, which stores it per Call-ID. */
+export interface SipTraceSettings {
+  /** UDP address the worker's HEP collector listens on and the edge sends to (port 0: no collector). */
+  readonly collectorHost: string;
+  readonly collectorPort: number;
+  /** Captured messages older than this are deleted. */
+  readonly retentionHours: number;
 }
 
 /** Trunks and call routing: the edge asks the API for each carrier call and each call to the outside. */
@@ -150,6 +167,14 @@ function routingSettings(env: Env): RoutingSettings {
   };
 }
 
+function sipTraceSettings(env: Env): SipTraceSettings {
+  return {
+    collectorHost: env.SIP_TRACE_COLLECTOR_HOST?.trim() || '127.0.0.1',
+    collectorPort: integer(env, 'SIP_TRACE_COLLECTOR_PORT', 9060, 0, 65535),
+    retentionHours: integer(env, 'SIP_TRACE_RETENTION_HOURS', 72, 1, 24 * 365),
+  };
+}
+
 export function loadConfig(env: Env = process.env): CallwireConfig {
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const adminApiKey = required(env, 'ADMIN_API_KEY');
@@ -172,5 +197,7 @@ export function loadConfig(env: Env = process.env): CallwireConfig {
     clientTokens: clientTokenSettings(env),
     webhooks: webhookSettings(env),
     routing: routingSettings(env),
+    dashboard: { sessionTtlSeconds: integer(env, 'DASHBOARD_SESSION_TTL_S', 12 * 3600, 60, 30 * 86_400) },
+    sipTrace: sipTraceSettings(env),
   };
 }

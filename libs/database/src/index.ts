@@ -3,6 +3,6 @@ export * from './prisma.service';
 export * from './database.probe';
 export * from './errors';
 export { Prisma } from './generated/client';
-export type { Account, ApiKey, Call, ClientToken, SipUser } from './generated/client';
+export type { Account, ApiKey, Call, ClientToken, DashboardSession, SipMessage, SipUser } from './generated/client';
 export type { WebhookDelivery, WebhookDeliveryState, WebhookEndpoint, WebhookEvent } from './generated/client';
 export * from './uuidv7';

@@ -1,6 +1,6 @@
 import { type ExecutionContext, UseGuards, applyDecorators, createParamDecorator } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { AccountPrincipal } from '@callwire/auth';
+import { type Principal, actingAccountId } from '@callwire/auth';
 import { AccountGuard, AdminGuard } from './auth.guards';
 
 export const ADMIN_SECURITY = 'adminKey';
@@ -24,8 +24,16 @@ export function AccountAuth(): MethodDecorator & ClassDecorator {
   );
 }
 
-/** The id of the account whose API key authenticated the request (use with AccountAuth). */
+/** The account the request acts on (use with AccountAuth, whose guard makes sure there is one). */
 export const CurrentAccountId = createParamDecorator((_data: unknown, context: ExecutionContext): string => {
-  const request = context.switchToHttp().getRequest<{ user: AccountPrincipal }>();
-  return request.user.accountId;
+  const request = context.switchToHttp().getRequest<{ user: Principal }>();
+  const accountId = actingAccountId(request.user);
+  if (!accountId) throw new Error('CurrentAccountId used on a route without AccountAuth');
+  return accountId;
 });
+
+/** The authenticated principal (API key or dashboard session). */
+export const CurrentPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal =>
+    context.switchToHttp().getRequest<{ user: Principal }>().user,
+);
