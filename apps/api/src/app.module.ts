@@ -9,6 +9,7 @@ import { AuthModule } from './auth/auth.module';
 import { CallsModule } from './calls/calls.module';
 import { CarriersModule } from './carriers/carriers.module';
 import { ClientTokensModule } from './client-tokens/client-tokens.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { EdgeRoutingModule } from './edge-routing/edge-routing.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -42,6 +43,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     HealthModule,
     MetricsModule,
     PhoneModule,
+    DashboardModule,
   ],
 })
 export class AppModule {}

@@ -6,13 +6,14 @@ import { loadConfig } from '@callwire/config';
 import { AppModule } from './app.module';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { StrictValidationPipe } from './common/validation';
+import { DASHBOARD_ROUTES } from './dashboard/dashboard.controller';
 import { EDGE_ROUTES_PATH } from './edge-routing/edge-routing.controller';
 import { MetricsService } from './metrics/metrics.service';
 import { setupOpenApi } from './openapi';
 import { BROWSER_ROUTES } from './phone/phone.controller';
 
 const UNVERSIONED_ROUTES = [
-  ...['healthz', 'readyz', 'metrics', ...Object.values(BROWSER_ROUTES)].map((path) => ({
+  ...['healthz', 'readyz', 'metrics', ...Object.values(BROWSER_ROUTES), ...Object.values(DASHBOARD_ROUTES)].map((path) => ({
     path,
     method: RequestMethod.GET,
   })),
