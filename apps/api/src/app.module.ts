@@ -12,6 +12,7 @@ import { ClientTokensModule } from './client-tokens/client-tokens.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { EdgeRoutingModule } from './edge-routing/edge-routing.module';
 import { HealthModule } from './health/health.module';
+import { LiveModule } from './live/live.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OutboundRoutesModule } from './outbound-routes/outbound-routes.module';
 import { PhoneModule } from './phone/phone.module';
@@ -44,6 +45,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     MetricsModule,
     PhoneModule,
     DashboardModule,
+    LiveModule,
   ],
 })
 export class AppModule {}

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { ConfigModule } from '@callwire/config';
 import { DatabaseModule } from '@callwire/database';
-import { QueuesModule } from '@callwire/queues';
+import { LiveEventsModule, QueuesModule } from '@callwire/queues';
 import { ApiKeyUsageModule } from './api-key-usage/api-key-usage.module';
 import { EdgeEventsModule } from './edge-events/edge-events.module';
 import { EdgeSyncModule } from './edge-sync/edge-sync.module';
@@ -17,6 +17,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     DatabaseModule,
     DiscoveryModule,
     QueuesModule.forRoot(),
+    LiveEventsModule,
     ApiKeyUsageModule,
     EdgeSyncModule,
     EdgeEventsModule,

@@ -3,3 +3,4 @@ export * from './jobs';
 export * from './redis-connection';
 export * from './queues.module';
 export * from './redis.probe';
+export * from './live-events';

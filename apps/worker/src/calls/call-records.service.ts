@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type CallTransition, type CallWebhookType, applyCallEvent, toCallResource } from '@callwire/calls';
 import { type Call, isUniqueViolation } from '@callwire/database';
-import type { EdgeCallEvent } from '@callwire/queues';
+import { type EdgeCallEvent, LiveEventsPublisher } from '@callwire/queues';
 import { WebhookEventPublisher } from '../webhooks/webhook-event.publisher';
 import { SipDomainAccounts } from '../edge-events/sip-domain-accounts';
 import { CallRecordsRepository } from './call-records.repository';
@@ -27,6 +27,7 @@ export class CallRecordsService {
     private readonly calls: CallRecordsRepository,
     private readonly accounts: SipDomainAccounts,
     private readonly webhooks: WebhookEventPublisher,
+    private readonly live: LiveEventsPublisher,
   ) {}
 
   /**
@@ -53,6 +54,7 @@ export class CallRecordsService {
       return transition.kind === 'change' ? transition.state : null;
     });
     if (outcome === 'unknown-call' || !call) throw new CallNotKnownYetError(`call ${event.sipCallId} not known yet`);
+    if (outcome === 'change') this.live.publish(accountId, 'calls');
     if (outcome === 'ignore' && !retry) return;
     // The database refuses a step published twice, so healing after a crash may try again safely.
     const published = retry ? await this.calls.publishedTypes(accountId, call.id) : new Set<string>();

@@ -1,20 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import type { EdgeRegistrationEvent } from '@callwire/queues';
+import { type EdgeRegistrationEvent, LiveEventsPublisher } from '@callwire/queues';
 import { WebhookEventPublisher } from '../webhooks/webhook-event.publisher';
 import { SipDomainAccounts } from './sip-domain-accounts';
 
-/** Tells webhook subscribers about registrations that start or end (refreshes are not news). */
+/** Tells webhook subscribers and open dashboards about registrations that start or end (refreshes are not news). */
 @Injectable()
 export class RegistrationEventsService {
   constructor(
     private readonly accounts: SipDomainAccounts,
     private readonly webhooks: WebhookEventPublisher,
+    private readonly live: LiveEventsPublisher,
   ) {}
 
   async apply(event: EdgeRegistrationEvent): Promise<void> {
     if (event.event === 'refreshed') return;
     const accountId = await this.accounts.idOf(event.sipDomain);
     if (!accountId) return;
+    this.live.publish(accountId, 'registrations');
     await this.webhooks.publish({
       accountId,
       type: event.event === 'created' ? 'registration.created' : 'registration.removed',

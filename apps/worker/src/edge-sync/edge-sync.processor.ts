@@ -7,6 +7,7 @@ import {
   type EdgeEventJob,
   type EdgeSyncJob,
   type HangupCallJob,
+  LiveEventsPublisher,
   QueueName,
   type ReloadCarrierRegistrationsJob,
   type RevokeClientTokenJob,
@@ -37,6 +38,7 @@ export class EdgeSyncProcessor extends WorkerHost {
     private readonly kamailio: KamailioRpcClient,
     private readonly tokenContacts: TokenContactsRepository,
     private readonly carrierRegistrations: CarrierRegistrationsRepository,
+    private readonly live: LiveEventsPublisher,
     @InjectQueue(QueueName.EdgeEvents) private readonly edgeEvents: Queue<EdgeEventJob>,
   ) {
     super();
@@ -98,7 +100,8 @@ export class EdgeSyncProcessor extends WorkerHost {
   private async syncCarrierRegistrations(): Promise<void> {
     const dump = await this.kamailio.call('uac.reg_dump', []);
     const registrations = (Array.isArray(dump) ? dump : []).filter(isUacRegistration);
-    await this.carrierRegistrations.save(registrations.map(registrationState));
+    const changedAccounts = await this.carrierRegistrations.save(registrations.map(registrationState));
+    for (const accountId of changedAccounts) this.live.publish(accountId, 'carriers');
   }
 
   /** First refuse the token (no new registration can slip in), then drop what it registered. */

@@ -2,7 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
-import { type GatewayHealthJob, QueueName } from '@callwire/queues';
+import { type GatewayHealthJob, LiveEventsPublisher, QueueName } from '@callwire/queues';
 import type { ProbeResult, SipTarget, SipTransport } from '@callwire/sip';
 import { type GatewayCheck, GatewayHealthRepository, type GatewayToCheck } from './gateway-health.repository';
 
@@ -37,6 +37,7 @@ export class GatewayHealthProcessor extends WorkerHost {
     private readonly gateways: GatewayHealthRepository,
     @Inject(CALLWIRE_CONFIG) private readonly config: CallwireConfig,
     @Inject(GATEWAY_PROBE) private readonly probe: GatewayProbe,
+    private readonly live: LiveEventsPublisher,
   ) {
     super();
   }
@@ -49,10 +50,14 @@ export class GatewayHealthProcessor extends WorkerHost {
         this.check(gateway),
       );
       await this.gateways.saveChecks(checks);
+      const changedAccounts = new Set<string>();
       for (const check of checks) {
         if (check.status === 'up') up++;
-        if (check.status !== check.gateway.status) this.logChange(check);
+        if (check.status === check.gateway.status) continue;
+        this.logChange(check);
+        changedAccounts.add(check.gateway.accountId);
       }
+      for (const accountId of changedAccounts) this.live.publish(accountId, 'carriers');
     }
     return { checked: gateways.length, up, down: gateways.length - up };
   }

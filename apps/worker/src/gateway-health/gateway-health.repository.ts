@@ -6,6 +6,7 @@ import type { GatewayStatus } from '@callwire/sip';
 export interface GatewayToCheck {
   readonly id: string;
   readonly carrierId: string;
+  readonly accountId: string;
   readonly host: string;
   readonly port: number;
   /** udp, tcp or tls (the API allows no other). */
@@ -29,7 +30,7 @@ export class GatewayHealthRepository {
   /** The gateways of the enabled carriers (of one carrier when `carrierId` is given). */
   async findToCheck(carrierId?: string): Promise<GatewayToCheck[]> {
     const { rows } = await this.pool.query<GatewayToCheck>(
-      `SELECT g.id, g.carrier_id AS "carrierId", g.host, g.port, g.transport, g.status
+      `SELECT g.id, g.carrier_id AS "carrierId", c.account_id AS "accountId", g.host, g.port, g.transport, g.status
          FROM carrier_gateways g
          JOIN carriers c ON c.id = g.carrier_id
         WHERE c.enabled AND ($1::uuid IS NULL OR c.id = $1::uuid)

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { type CallwireConfig, loadConfig } from '@callwire/config';
-import type { GatewayHealthJob } from '@callwire/queues';
+import type { GatewayHealthJob, LiveEventsPublisher } from '@callwire/queues';
 import type { ProbeResult, SipTarget } from '@callwire/sip';
 import { GatewayHealthProcessor, PROBE_CONCURRENCY, SAVE_BATCH, mapConcurrently } from './gateway-health.processor';
 import type { GatewayCheck, GatewayHealthRepository, GatewayToCheck } from './gateway-health.repository';
@@ -23,6 +23,7 @@ function gateway(n: number, overrides: Partial<GatewayToCheck> = {}): GatewayToC
   return {
     id: `g${n}`,
     carrierId: 'c1',
+    accountId: 'a1',
     host: `10.0.0.${n % 250}`,
     port: 5060,
     transport: 'udp',
@@ -42,12 +43,14 @@ describe('GatewayHealthProcessor', () => {
       findToCheck: jest.fn(async () => gateways),
       saveChecks: jest.fn(async (checks: readonly GatewayCheck[]) => void saved.push([...checks])),
     };
+    const live = { publish: jest.fn() };
     const processor = new GatewayHealthProcessor(
       repository as unknown as GatewayHealthRepository,
       configWith({ GATEWAY_CHECK_TIMEOUT_MS: '1234' }),
       jest.fn(probe),
+      live as Pick<LiveEventsPublisher, 'publish'> as LiveEventsPublisher,
     );
-    return { processor, repository, saved };
+    return { processor, repository, saved, live };
   }
 
   it('probes every gateway with the configured timeout and stores what each answered', async () => {
@@ -57,7 +60,7 @@ describe('GatewayHealthProcessor', () => {
         ? { status: 'down', response: 'timeout' }
         : { status: 'up', response: '200 OK' };
     };
-    const { processor, repository, saved } = setUp([gateway(1), gateway(2, { transport: 'tcp' })], probe);
+    const { processor, repository, saved, live } = setUp([gateway(1), gateway(2, { transport: 'tcp' })], probe);
 
     expect(await processor.process(job({ carrierId: 'c1' }))).toEqual({ checked: 2, up: 1, down: 1 });
 
@@ -68,6 +71,9 @@ describe('GatewayHealthProcessor', () => {
       ['g2', 'down', 'timeout'],
     ]);
     expect(saved[0]?.[0]?.checkedAt).toBeInstanceOf(Date);
+    // g2 went down: the account's open dashboards hear of it once.
+    expect(live.publish).toHaveBeenCalledTimes(1);
+    expect(live.publish).toHaveBeenCalledWith('a1', 'carriers');
   });
 
   it(`keeps at most ${PROBE_CONCURRENCY} OPTIONS in flight and stores the results per batch`, async () => {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { DelayedError, type Job, type Queue } from 'bullmq';
 import { type CallwireConfig, loadConfig } from '@callwire/config';
-import type { WebhookDeliveryJob } from '@callwire/queues';
+import type { LiveEventsPublisher, WebhookDeliveryJob } from '@callwire/queues';
 import { encryptSecret } from '@callwire/webhooks';
 import type { DeliveryWithContext, WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { WebhookDeliveryProcessor } from './webhook-delivery.processor';
@@ -68,6 +68,7 @@ describe('WebhookDeliveryProcessor', () => {
   const publisher = { publish: jest.fn(async () => ({ eventId: 'e9', deliveryIds: [], duplicate: false })) };
   const nextJob = { isDelayed: jest.fn(async () => true), promote: jest.fn(async () => undefined) };
   const queue = { getJob: jest.fn(async () => nextJob) };
+  const live = { publish: jest.fn() };
   const job = { data: { deliveryId: 'd1' }, moveToDelayed: jest.fn(async () => undefined) };
 
   const processor = (config = configWith()) =>
@@ -77,6 +78,7 @@ describe('WebhookDeliveryProcessor', () => {
       sender as Pick<WebhookSender, 'send'> as WebhookSender,
       publisher as Pick<WebhookEventPublisher, 'publish'> as WebhookEventPublisher,
       queue as unknown as Queue<WebhookDeliveryJob>,
+      live as Pick<LiveEventsPublisher, 'publish'> as LiveEventsPublisher,
     );
   const run = (config?: CallwireConfig) =>
     processor(config).process(job as Partial<Job<WebhookDeliveryJob>> as Job<WebhookDeliveryJob>, 'token');

@@ -2,7 +2,7 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger } from '@nestjs/common';
 import { DelayedError, type Job, type Queue } from 'bullmq';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
-import { QueueName, type WebhookDeliveryJob } from '@callwire/queues';
+import { LiveEventsPublisher, QueueName, type WebhookDeliveryJob } from '@callwire/queues';
 import { SecretDecryptionError, type WebhookPayload, decryptSecret } from '@callwire/webhooks';
 import { retryDelayMs } from './retry-policy';
 import {
@@ -83,6 +83,7 @@ export class WebhookDeliveryProcessor extends WorkerHost {
     private readonly sender: WebhookSender,
     private readonly publisher: WebhookEventPublisher,
     @InjectQueue(QueueName.WebhookDelivery) private readonly queue: Queue<WebhookDeliveryJob>,
+    private readonly live: LiveEventsPublisher,
   ) {
     super();
   }
@@ -135,6 +136,7 @@ export class WebhookDeliveryProcessor extends WorkerHost {
       JSON.stringify(payloadOf(delivery)),
     );
     await this.settle(job, token, delivery, attempt, outcome, log);
+    this.live.publish(delivery.event.accountId, 'webhook-deliveries');
   }
 
   private async settle(
