@@ -45,6 +45,10 @@ export EDGE_API_TOKEN SIP_CARRIER_REALM="${SIP_CARRIER_REALM:-callwire}"
 # Registrations with carriers name this contact address (where the carrier sends the calls back).
 export EDGE_REG_CONTACT_ADDR="${EDGE_REG_CONTACT_ADDR:-${SIP_LISTEN_IP:-127.0.0.1}:${SIP_PORT:-5060}}"
 export SIP_GATEWAY_TIMEOUT_MS EDGE_REG_TIMER_S
+# Call ladders: every SIP message mirrored to the worker's HEP collector (port 0: no capture).
+if [ "${SIP_TRACE_COLLECTOR_PORT:-9060}" != 0 ]; then
+  export EDGE_SIPTRACE_URI="sip:${SIP_TRACE_COLLECTOR_HOST:-127.0.0.1}:${SIP_TRACE_COLLECTOR_PORT:-9060}"
+fi
 export EDGE_AUTH_SECRET SIP_LISTEN_IP SIP_PORT SIP_TLS_PORT SIP_WSS_PORT SIP_MIN_EXPIRES SIP_MAX_EXPIRES SIP_NO_ANSWER_MS EDGE_RPC_PORT EDGE_CHILDREN
 # usrloc stores timestamps without a zone: keep them in UTC, as the API reads them.
 export TZ=UTC

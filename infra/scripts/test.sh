@@ -8,10 +8,12 @@ cd "$ROOT"
 log "type check"
 npx --no-install tsc --noEmit -p tsconfig.json
 npx --no-install tsc --noEmit -p libs/browser-sdk/tsconfig.json # browser code: DOM types, no Node types
+npx --no-install tsc --noEmit -p apps/dashboard/tsconfig.json
 log "lint"
 npx --no-install eslint --max-warnings 0 .
 npx --no-install prettier --check . >/dev/null || die "formatting: run npm run format"
-log "browser SDK bundle" # the browser tests load it from the API
+log "browser bundles" # the browser and dashboard tests load them from the API
 npm run --silent build:sdk
+npm run --silent build:dashboard >/dev/null
 log "tests"
 npx --no-install jest --ci "$@"

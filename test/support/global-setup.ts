@@ -21,5 +21,7 @@ export default async function globalSetup(): Promise<void> {
   // scripted call, and an OPTIONS from another spec's worker would count as a failed one.
   process.env.GATEWAY_CHECK_INTERVAL_MS = '0';
   process.env.REGISTRATION_SYNC_INTERVAL_MS = '0';
+  // Specs that draw ladders give their worker and edge a capture port of their own.
+  process.env.SIP_TRACE_COLLECTOR_PORT = '0';
   process.env.ADMIN_API_KEY = process.env.ADMIN_API_KEY || `cwadmin_test_${runId}_${'x'.repeat(24)}`;
 }

@@ -9,6 +9,7 @@ import { EdgeSyncModule } from './edge-sync/edge-sync.module';
 import { GatewayHealthModule } from './gateway-health/gateway-health.module';
 import { WorkerHealthModule } from './health/worker-health.module';
 import { InFlightJobsDrain } from './in-flight-jobs.drain';
+import { SipTraceModule } from './sip-trace/sip-trace.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
@@ -23,6 +24,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     EdgeEventsModule,
     GatewayHealthModule,
     WebhooksModule,
+    SipTraceModule,
     WorkerHealthModule,
   ],
   providers: [InFlightJobsDrain],

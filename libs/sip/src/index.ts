@@ -1,3 +1,4 @@
 export * from './options-request';
 export * from './response';
 export * from './probe';
+export * from './message-summary';

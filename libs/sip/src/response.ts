@@ -31,17 +31,13 @@ export function parseStatusLine(line: string): SipStatusLine | undefined {
 }
 
 /**
- * A response from its start line and headers (a body, if the text has one, is ignored). Folded header
- * lines are unfolded; bare LF line ends are accepted. Undefined when the text is not a SIP response.
+ * Headers by lower-case full name (compact forms expanded), in message order, from the lines after the start
+ * line. Folded header lines are unfolded.
  */
-export function parseSipResponse(text: string): SipResponse | undefined {
-  const head = text.split(/\r?\n\r?\n/, 1)[0] ?? '';
-  const lines = head.replace(/^(?:\r?\n)+/, '').split(/\r?\n/);
-  const statusLine = parseStatusLine(lines[0] ?? '');
-  if (!statusLine) return undefined;
+export function parseHeaderLines(lines: readonly string[]): Map<string, string[]> {
   const headers = new Map<string, string[]>();
   let last: { values: string[]; index: number } | undefined;
-  for (const line of lines.slice(1)) {
+  for (const line of lines) {
     if (/^[ \t]/.test(line) && last) {
       last.values[last.index] += ` ${line.trim()}`; // folded continuation of the previous header
       continue;
@@ -55,7 +51,21 @@ export function parseSipResponse(text: string): SipResponse | undefined {
     headers.set(name, values);
     last = { values, index: values.length - 1 };
   }
-  return { ...statusLine, headers };
+  return headers;
+}
+
+/** The start line and header lines of a message (its body, if any, left out); bare LF line ends are accepted. */
+export function headLines(text: string): string[] {
+  const head = text.split(/\r?\n\r?\n/, 1)[0] ?? '';
+  return head.replace(/^(?:\r?\n)+/, '').split(/\r?\n/);
+}
+
+/** A response from its start line and headers. Undefined when the text is not a SIP response. */
+export function parseSipResponse(text: string): SipResponse | undefined {
+  const lines = headLines(text);
+  const statusLine = parseStatusLine(lines[0] ?? '');
+  if (!statusLine) return undefined;
+  return { ...statusLine, headers: parseHeaderLines(lines.slice(1)) };
 }
 
 /** `404 Not Found` (or `404` alone when the response has no reason phrase). */

@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { EdgeModule } from '../edge/edge.module';
+import { CallLadderService } from './call-ladder.service';
 import { CallsController } from './calls.controller';
 import { CallsRepository } from './calls.repository';
 import { CallsService } from './calls.service';
+import { SipMessagesRepository } from './sip-messages.repository';
 
 @Module({
   imports: [AccountsModule, EdgeModule],
   controllers: [CallsController],
-  providers: [CallsRepository, CallsService],
+  providers: [CallsRepository, CallsService, SipMessagesRepository, CallLadderService],
 })
 export class CallsModule {}
