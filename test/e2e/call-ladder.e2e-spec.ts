@@ -1,0 +1,143 @@
+import { ApiHarness, expectProblem } from '../support/api-harness';
+import { freeSipPort } from '../support/free-port';
+import { LiveEventsClient } from '../support/live-events';
+import { KamailioHarness, runSipp, startRegisteredCallee } from '../support/sip-harness';
+import { isolateQueues } from '../support/test-run';
+import { WorkerHarness } from '../support/worker-harness';
+
+type Tenant = { accountId: string; sipDomain: string; key: string };
+interface CallRecord {
+  id: string;
+  sipCallId: string;
+  status: string;
+  endedAt: string | null;
+}
+interface LadderMessage {
+  source: string;
+  destination: string;
+  transport: string;
+  label: string;
+  cseq: string;
+  elapsedMs: number;
+  raw: string;
+}
+
+const PASSWORD = 'ladder-test-password';
+
+/** Real call (SIPp → Kamailio → SIPp) → HEP capture → the worker's collector → GET /v1/calls/:id/sip-messages. */
+describe('Call ladders and live updates (e2e, Kamailio siptrace + worker collector)', () => {
+  let api: ApiHarness;
+  let edge: KamailioHarness;
+  let worker: WorkerHarness;
+  let acme: Tenant;
+  let globex: Tenant;
+  let live: LiveEventsClient;
+
+  beforeAll(async () => {
+    isolateQueues('ladder');
+    const capturePort = String(await freeSipPort());
+    process.env.SIP_TRACE_COLLECTOR_PORT = capturePort;
+    edge = await KamailioHarness.start({ SIP_TRACE_COLLECTOR_PORT: capturePort });
+    process.env.EDGE_RPC_PORT = String(edge.rpcPort);
+    [api, worker] = await Promise.all([ApiHarness.start(), WorkerHarness.start()]);
+    acme = await api.createTenant('Ladder Acme');
+    globex = await api.createTenant('Ladder Globex');
+    for (const username of ['alice', 'bob']) {
+      await api.request('POST', '/v1/sip-users', { key: acme.key, body: { username, password: PASSWORD } });
+    }
+    live = await LiveEventsClient.open(api.baseUrl, acme.key);
+  }, 60_000);
+  afterAll(async () => {
+    live?.close();
+    await worker?.close();
+    await api?.close();
+    await edge?.stop();
+    process.env.SIP_TRACE_COLLECTOR_PORT = '0';
+  });
+
+  async function endedCall(): Promise<CallRecord> {
+    const deadline = Date.now() + 5000;
+    for (;;) {
+      const calls = await api.request<{ data: CallRecord[] }>('GET', '/v1/calls', { key: acme.key });
+      const call = calls.body.data.at(-1);
+      if (call?.endedAt || Date.now() > deadline) return call as CallRecord;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  async function ladderOf(call: CallRecord, expectedCount: number): Promise<LadderMessage[]> {
+    const deadline = Date.now() + 5000;
+    for (;;) {
+      const ladder = await api.request<{ data: LadderMessage[] }>('GET', `/v1/calls/${call.id}/sip-messages`, {
+        key: acme.key,
+      });
+      expect(ladder.status).toBe(200);
+      if (ladder.body.data.length >= expectedCount || Date.now() > deadline) return ladder.body.data;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  it('tells open dashboards about registrations and calls, and draws the call’s ladder on both legs', async () => {
+    const bob = await startRegisteredCallee({
+      edgePort: edge.port,
+      user: 'bob',
+      domain: acme.sipDomain,
+      password: PASSWORD,
+      outcome: 'answer',
+    });
+    expect(await live.waitFor('registrations')).toEqual({ accountId: acme.accountId });
+
+    const caller = await runSipp({
+      scenario: 'caller',
+      outcome: 'answer',
+      holdMs: 200,
+      edgePort: edge.port,
+      keys: { user: 'alice', domain: acme.sipDomain, target: 'bob', target_domain: acme.sipDomain },
+      auth: { username: 'alice', password: PASSWORD },
+    });
+    expect(caller.exitCode).toBe(0);
+    expect(await bob.finish()).toMatchObject({ exitCode: 0 });
+    expect(await live.waitFor('calls')).toEqual({ accountId: acme.accountId });
+
+    const call = await endedCall();
+    expect(call.status).toBe('completed');
+    // Caller leg: INVITE 407 ACK INVITE 100 180 200 ACK BYE 200; callee leg: INVITE 180 200 ACK BYE 200.
+    const ladder = await ladderOf(call, 16);
+    const edgeAddress = `127.0.0.1:${edge.port}`;
+    const alice = `127.0.0.1:${caller.localPort}`;
+    const fromAlice = ladder.filter((m) => m.source === alice).map((m) => m.label);
+    const toAlice = ladder.filter((m) => m.destination === alice).map((m) => m.label);
+    expect(fromAlice).toEqual(['INVITE', 'ACK', 'INVITE', 'ACK', 'BYE']);
+    expect(toAlice).toEqual([
+      '407 Proxy Authentication Required',
+      '100 trying -- your call is important to us',
+      '180 Ringing',
+      '200 OK',
+      '200 OK',
+    ]);
+    const calleeLeg = ladder.filter((m) => m.source !== alice && m.destination !== alice);
+    expect(calleeLeg.map((m) => `${m.source === edgeAddress ? '→' : '←'} ${m.label}`)).toEqual([
+      '→ INVITE',
+      '← 180 Ringing',
+      '← 200 OK',
+      '→ ACK',
+      '→ BYE',
+      '← 200 OK',
+    ]);
+    for (const message of ladder) {
+      expect([message.source, message.destination]).toContain(edgeAddress);
+      expect(message.raw).toContain(`Call-ID: ${call.sipCallId}`);
+      expect(message.transport).toBe('udp');
+    }
+    expect(ladder[0]).toMatchObject({ elapsedMs: 0, label: 'INVITE', cseq: '1 INVITE' });
+    const elapsed = ladder.map((m) => m.elapsedMs);
+    expect(elapsed).toEqual([...elapsed].sort((a, b) => a - b));
+    expect(ladder.at(-1)?.elapsedMs).toBeGreaterThanOrEqual(150); // the call was held 200 ms
+  });
+
+  it('shows a ladder only to the call’s account', async () => {
+    const call = await endedCall();
+    expectProblem(await api.request('GET', `/v1/calls/${call.id}/sip-messages`, { key: globex.key }), 404);
+    expectProblem(await api.request('GET', `/v1/calls/${call.id}/sip-messages`), 401);
+  });
+});
