@@ -180,6 +180,20 @@ describe('Calls: records and webhooks from real calls (e2e)', () => {
     expect(await calls(globex)).toEqual([]);
     expect((await api.request('GET', `/v1/calls/${all[0]?.id}`, { key: globex.key })).status).toBe(404);
     expect((await api.request('GET', '/v1/calls?status=exploded', { key: acme.key })).status).toBe(400);
+    // Newest first, page by page, is the same list reversed.
+    const newestFirst: CallRecord[] = [];
+    for (let cursor = ''; ;) {
+      const page = await api.request<{ data: CallRecord[]; nextCursor: string | null }>(
+        'GET',
+        `/v1/calls?order=desc&limit=2${cursor}`,
+        { key: acme.key },
+      );
+      newestFirst.push(...page.body.data);
+      if (!page.body.nextCursor) break;
+      cursor = `&cursor=${page.body.nextCursor}`;
+    }
+    expect(newestFirst.map((call) => call.id)).toEqual(all.map((call) => call.id).reverse());
+    expect((await api.request('GET', '/v1/calls?order=sideways', { key: acme.key })).status).toBe(400);
 
     const registrations = receiver.received.filter((hook) => hook.json.type.startsWith('registration.'));
     expect(registrations.map((hook) => hook.json.type)).toContain('registration.created');

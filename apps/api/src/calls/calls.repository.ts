@@ -9,11 +9,12 @@ import type { CallQueryDto } from './dto/call.dto';
 export class CallsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** Oldest first (UUIDv7 order), limit + 1 rows. */
+  /** Oldest first (UUIDv7 order) unless `order` is desc, limit + 1 rows. */
   list(accountId: string, query: CallQueryDto, page: PageRequest): Promise<Call[]> {
+    const order = query.order ?? 'asc';
     const where: Prisma.CallWhereInput = {
       accountId,
-      ...(page.afterId ? { id: { gt: page.afterId } } : {}),
+      ...(page.afterId ? { id: order === 'asc' ? { gt: page.afterId } : { lt: page.afterId } } : {}),
       ...(query.status ? { status: storedStatus(query.status) as Call['status'] } : {}),
       ...(query.from ? { from: query.from } : {}),
       ...(query.to ? { to: query.to } : {}),
@@ -22,7 +23,7 @@ export class CallsRepository {
         ...(query.startedBefore ? { lt: new Date(query.startedBefore) } : {}),
       },
     };
-    return this.prisma.call.findMany({ where, orderBy: { id: 'asc' }, take: page.limit + 1 });
+    return this.prisma.call.findMany({ where, orderBy: { id: order }, take: page.limit + 1 });
   }
 
   findById(accountId: string, id: string): Promise<Call | null> {

@@ -41,6 +41,15 @@ export class CallQueryDto extends PageQueryDto {
   @IsOptional()
   @IsDateString()
   startedBefore?: string;
+
+  @ApiPropertyOptional({
+    enum: ['asc', 'desc'],
+    default: 'asc',
+    description: 'asc: oldest first; desc: newest first (call history). Cursors continue in the same order.',
+  })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order?: 'asc' | 'desc';
 }
 
 export class CallDto implements CallResource {
