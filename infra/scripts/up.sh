@@ -38,6 +38,7 @@ is_running rtpengine || { tail -n 30 "$RUN_DIR/logs/rtpengine.log" >&2; die "rtp
 cat <<INFO
 
   Callwire is running.
+    Dashboard    ${PUBLIC_URL}/dashboard/   (sign in with the admin key below, or an account API key)
     API          ${PUBLIC_URL}/v1
     API docs     ${PUBLIC_URL}/docs   (OpenAPI: ${PUBLIC_URL}/openapi.json)
     Health       ${PUBLIC_URL}/readyz, metrics ${PUBLIC_URL}/metrics
