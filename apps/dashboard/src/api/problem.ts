@@ -1,0 +1,84 @@
+// RFC 9457 problem documents as the API sends them (apps/api/src/common/problem.ts), and how forms use them.
+
+export interface FieldError {
+  readonly field: string;
+  readonly message: string;
+}
+
+export interface ProblemDetails {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail?: string;
+  readonly errors?: FieldError[];
+}
+
+/** A failed API request: the problem document the API answered with (or one made up for it). */
+export class ApiProblem extends Error {
+  constructor(readonly problem: ProblemDetails) {
+    super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
+    this.name = 'ApiProblem';
+  }
+
+  get status(): number {
+    return this.problem.status;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function fieldErrorsOf(value: unknown): FieldError[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.filter(
+    (item): item is FieldError => isRecord(item) && typeof item.field === 'string' && typeof item.message === 'string',
+  );
+}
+
+/** The problem in a failed response's body, or a generic one when the body is not a problem document. */
+export function toProblem(status: number, statusText: string, body: unknown): ProblemDetails {
+  if (isRecord(body) && typeof body.title === 'string') {
+    const errors = fieldErrorsOf(body.errors);
+    return {
+      type: typeof body.type === 'string' ? body.type : 'about:blank',
+      title: body.title,
+      status: typeof body.status === 'number' ? body.status : status,
+      ...(typeof body.detail === 'string' ? { detail: body.detail } : {}),
+      ...(errors && errors.length > 0 ? { errors } : {}),
+    };
+  }
+  return { type: 'about:blank', title: statusText || `HTTP ${status}`, status };
+}
+
+/** Any error thrown while talking to the API, as a problem to show. */
+export function problemOf(error: unknown): ProblemDetails {
+  if (error instanceof ApiProblem) return error.problem;
+  return {
+    type: 'about:blank',
+    title: 'Network error',
+    status: 0,
+    detail: error instanceof Error ? error.message : 'The API could not be reached.',
+  };
+}
+
+export interface SplitFieldErrors {
+  /** Messages for the form's own fields, by field path (e.g. "outbound.gateways.0.host"). */
+  readonly byField: Readonly<Record<string, string[]>>;
+  /** Errors about fields the form does not show: listed with the problem. */
+  readonly other: FieldError[];
+}
+
+/** Sorts a problem's field errors into those shown next to a form field and the rest. */
+export function splitFieldErrors(
+  problem: ProblemDetails | null,
+  isFormField: (field: string) => boolean,
+): SplitFieldErrors {
+  const byField: Record<string, string[]> = {};
+  const other: FieldError[] = [];
+  for (const error of problem?.errors ?? []) {
+    if (isFormField(error.field)) (byField[error.field] ??= []).push(error.message);
+    else other.push(error);
+  }
+  return { byField, other };
+}

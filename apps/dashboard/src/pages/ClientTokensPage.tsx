@@ -1,0 +1,173 @@
+import { useState } from 'react';
+import { api } from '../api/client';
+import type { ClientToken, List, Registration, SipUser } from '../api/types';
+import { DateTime } from '../components/DateTime';
+import { Field } from '../components/Field';
+import { ListStatus } from '../components/ListStatus';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { SecretBox } from '../components/SecretBox';
+import { useAction } from '../hooks/useAction';
+import { fieldsOf, useForm } from '../hooks/useForm';
+import { useResource } from '../hooks/useResource';
+import { useOptions } from '../hooks/useOptions';
+import { EMPTY_TOKEN_REQUEST, phonePageUrl, tokenRequestBody, tokenRows } from '../lib/clientToken';
+import { useLiveRefresh } from '../live/LiveContext';
+import { useIssuedTokens } from '../session/IssuedTokens';
+import { useSession } from '../session/SessionContext';
+import { TokenRequestFields } from './TokenRequestFields';
+
+/** Client tokens: short-lived credentials for browser phones (the Callwire browser SDK). */
+export function ClientTokensPage() {
+  const session = useSession();
+  const sipUsers = useOptions<SipUser>('/v1/sip-users');
+  const issuedTokens = useIssuedTokens();
+  const registrations = useResource('registrations', () => api.get<List<Registration>>('/v1/registrations'));
+  useLiveRefresh(['registrations'], registrations.reload);
+  const [request, setRequest] = useState(EMPTY_TOKEN_REQUEST);
+  const [ttl, setTtl] = useState('');
+  const [issued, setIssued] = useState<ClientToken | null>(null);
+  const form = useForm(fieldsOf('sipUserId', 'identity', 'ttlSeconds'));
+  const action = useAction();
+  const rows = tokenRows(issuedTokens.tokens, registrations.data?.data ?? []);
+
+  const issue = form.submit(async () => {
+    const token = await api.post<ClientToken>(
+      '/v1/client-tokens',
+      tokenRequestBody(request, ttl ? Number(ttl) : undefined),
+    );
+    issuedTokens.add(token);
+    setIssued(token);
+  });
+
+  const revoke = (id: string) =>
+    action.run(`revoke:${id}`, async () => {
+      await api.delete(`/v1/client-tokens/${id}`);
+      issuedTokens.remove(id);
+      if (issued?.id === id) setIssued(null);
+      registrations.reload();
+    });
+
+  return (
+    <>
+      <h1>Client tokens</h1>
+      <div className="panels">
+        <section className="panel">
+          <h2>Issue a token</h2>
+          <form noValidate onSubmit={issue}>
+            <ProblemAlert problem={form.problem ?? sipUsers.problem} errors={form.otherErrors} />
+            <TokenRequestFields
+              value={request}
+              sipUsers={sipUsers.data ?? []}
+              sipDomain={session.account?.sipDomain ?? ''}
+              form={form}
+              onChange={setRequest}
+            />
+            <Field
+              label="Lifetime (seconds)"
+              errors={form.errors('ttlSeconds')}
+              hint="Optional: 60 to 86400 (default 3600)."
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  type="number"
+                  min={60}
+                  max={86400}
+                  placeholder="3600"
+                  value={ttl}
+                  onChange={(event) => setTtl(event.target.value)}
+                />
+              )}
+            </Field>
+            <div className="actions">
+              <button type="submit" disabled={form.busy}>
+                Issue token
+              </button>
+            </div>
+          </form>
+        </section>
+
+        {issued && (
+          <section className="panel">
+            <h2>Token for {issued.identity}</h2>
+            <SecretBox
+              label="Token"
+              value={issued.token}
+              note="Shown only now. Hand it to the browser SDK: Callwire.Phone.connect({ token })."
+            />
+            <dl className="details">
+              <dt>SIP URI</dt>
+              <dd>
+                <code>{issued.sipUri}</code>
+              </dd>
+              <dt>WebSocket URL</dt>
+              <dd>
+                <code>{issued.wsUrl}</code>
+              </dd>
+              <dt>Expires</dt>
+              <dd>
+                <DateTime value={issued.expiresAt} />
+              </dd>
+            </dl>
+            <p>
+              <a href={phonePageUrl(issued.token)} target="_blank" rel="noopener noreferrer">
+                Open the softphone with this token
+              </a>
+            </p>
+          </section>
+        )}
+      </div>
+
+      <section>
+        <h2>Tokens</h2>
+        <p className="muted">
+          The tokens issued from this browser tab, and those that devices are registered with right now.
+        </p>
+        <ProblemAlert problem={action.problem} />
+        <ListStatus
+          loading={registrations.loading}
+          problem={registrations.problem}
+          empty={rows.length === 0}
+          emptyText="No tokens issued here, and no device registered with a token."
+        />
+        {rows.length > 0 && (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Identity</th>
+                  <th scope="col">SIP URI</th>
+                  <th scope="col">Expires</th>
+                  <th scope="col">Registered contacts</th>
+                  <th scope="col">Actions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.id}>
+                    <td>{row.identity}</td>
+                    <td>{row.issued ? <code>{row.issued.sipUri}</code> : '—'}</td>
+                    <td>
+                      <DateTime value={row.issued?.expiresAt} />
+                    </td>
+                    <td>{row.contacts}</td>
+                    <td className="actions">
+                      <button
+                        type="button"
+                        className="danger-outline"
+                        disabled={action.running === `revoke:${row.id}`}
+                        onClick={() => revoke(row.id)}
+                      >
+                        Revoke
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

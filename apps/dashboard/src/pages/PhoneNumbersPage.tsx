@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { api } from '../api/client';
+import type { Application, Carrier, PhoneNumber, SipUser } from '../api/types';
+import { ConfirmButton } from '../components/ConfirmButton';
+import { DateTime } from '../components/DateTime';
+import { ListStatus } from '../components/ListStatus';
+import { LoadMore } from '../components/LoadMore';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { useAction } from '../hooks/useAction';
+import { useOptions } from '../hooks/useOptions';
+import { usePagedList } from '../hooks/usePagedList';
+import { PhoneNumberForm, ROUTE_TYPE_LABELS } from './PhoneNumberForm';
+
+/** Phone numbers (DIDs): the carrier each belongs to and where its calls are routed. */
+export function PhoneNumbersPage() {
+  const numbers = usePagedList<PhoneNumber>('/v1/phone-numbers');
+  const carriers = useOptions<Carrier>('/v1/carriers');
+  const applications = useOptions<Application>('/v1/applications');
+  const sipUsers = useOptions<SipUser>('/v1/sip-users');
+  const action = useAction();
+  const [editing, setEditing] = useState<PhoneNumber | null>(null);
+
+  const carrierName = (id: string | null) =>
+    id ? (carriers.data?.find((carrier) => carrier.id === id)?.name ?? id) : '—';
+  const targetName = (route: PhoneNumber['route']) =>
+    route.type === 'application'
+      ? (applications.data?.find((application) => application.id === route.target)?.name ?? route.target)
+      : route.target;
+
+  return (
+    <>
+      <h1>Phone numbers</h1>
+      <div className="panels">
+        <PhoneNumberForm
+          key={editing?.id ?? 'new'}
+          phoneNumber={editing}
+          carriers={carriers.data ?? []}
+          applications={applications.data ?? []}
+          sipUsers={sipUsers.data ?? []}
+          onDone={() => {
+            setEditing(null);
+            numbers.refresh();
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      </div>
+
+      <section>
+        <h2>All phone numbers</h2>
+        <ProblemAlert problem={action.problem ?? carriers.problem ?? applications.problem} />
+        <ListStatus
+          loading={numbers.loading}
+          problem={numbers.problem}
+          empty={numbers.items.length === 0}
+          emptyText="No phone numbers yet."
+        />
+        {numbers.items.length > 0 && (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Number</th>
+                  <th scope="col">Carrier</th>
+                  <th scope="col">Routes to</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">Actions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {numbers.items.map((phoneNumber) => (
+                  <tr key={phoneNumber.id}>
+                    <td>{phoneNumber.number}</td>
+                    <td>{carrierName(phoneNumber.carrierId)}</td>
+                    <td>
+                      <span className="muted">{ROUTE_TYPE_LABELS[phoneNumber.route.type]}:</span>{' '}
+                      {targetName(phoneNumber.route)}
+                    </td>
+                    <td>
+                      <DateTime value={phoneNumber.createdAt} />
+                    </td>
+                    <td className="actions">
+                      <button type="button" className="secondary" onClick={() => setEditing(phoneNumber)}>
+                        Edit
+                      </button>
+                      <ConfirmButton
+                        label="Delete"
+                        confirmLabel="Confirm delete"
+                        busy={action.running === `delete:${phoneNumber.id}`}
+                        onConfirm={() =>
+                          action.run(`delete:${phoneNumber.id}`, async () => {
+                            await api.delete(`/v1/phone-numbers/${phoneNumber.id}`);
+                            if (editing?.id === phoneNumber.id) setEditing(null);
+                            numbers.refresh();
+                          })
+                        }
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <LoadMore list={numbers} />
+      </section>
+    </>
+  );
+}

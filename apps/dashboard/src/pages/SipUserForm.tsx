@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { api } from '../api/client';
+import type { SipUser } from '../api/types';
+import { Field } from '../components/Field';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { fieldsOf, useForm } from '../hooks/useForm';
+
+interface Props {
+  /** The user to edit, or null for a new one. */
+  readonly user: SipUser | null;
+  onDone(): void;
+  onCancel(): void;
+}
+
+/** "New SIP user" (username, password, display name), or editing one (display name, enabled, new password). */
+export function SipUserForm({ user, onDone, onCancel }: Props) {
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [displayName, setDisplayName] = useState(user?.displayName ?? '');
+  const [enabled, setEnabled] = useState(user?.enabled ?? true);
+  const form = useForm(fieldsOf('username', 'password', 'displayName', 'enabled'));
+
+  const save = form.submit(async () => {
+    if (user) {
+      await api.patch(`/v1/sip-users/${user.id}`, {
+        displayName: displayName.trim() || null,
+        enabled,
+        ...(password ? { password } : {}),
+      });
+    } else {
+      await api.post('/v1/sip-users', {
+        username,
+        password,
+        ...(displayName.trim() ? { displayName: displayName.trim() } : {}),
+      });
+      setUsername('');
+      setDisplayName('');
+    }
+    setPassword('');
+    onDone();
+  });
+
+  return (
+    <section className="panel">
+      <h2>{user ? `Edit SIP user ${user.username}` : 'New SIP user'}</h2>
+      <form noValidate onSubmit={save}>
+        <ProblemAlert problem={form.problem} errors={form.otherErrors} />
+        {!user && (
+          <Field label="Username" errors={form.errors('username')} hint="Letters, digits and ._~+- (e.g. alice).">
+            {(control) => (
+              <input
+                {...control}
+                required
+                autoComplete="off"
+                value={username}
+                onChange={(event) => setUsername(event.target.value)}
+              />
+            )}
+          </Field>
+        )}
+        <Field
+          label={user ? 'New password' : 'Password'}
+          errors={form.errors('password')}
+          hint={user ? 'Leave empty to keep the current password.' : '8 to 128 characters.'}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="password"
+              autoComplete="new-password"
+              required={!user}
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
+          )}
+        </Field>
+        <Field label="Display name" errors={form.errors('displayName')} hint="Optional.">
+          {(control) => (
+            <input {...control} value={displayName} onChange={(event) => setDisplayName(event.target.value)} />
+          )}
+        </Field>
+        {user && (
+          <Field label="Enabled" inline errors={form.errors('enabled')}>
+            {(control) => (
+              <input
+                {...control}
+                type="checkbox"
+                checked={enabled}
+                onChange={(event) => setEnabled(event.target.checked)}
+              />
+            )}
+          </Field>
+        )}
+        <div className="actions">
+          <button type="submit" disabled={form.busy}>
+            {user ? 'Save' : 'Create'}
+          </button>
+          {user && (
+            <button type="button" className="secondary" onClick={onCancel}>
+              Cancel
+            </button>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}
