@@ -13,10 +13,12 @@ import { setupOpenApi } from './openapi';
 import { BROWSER_ROUTES } from './phone/phone.controller';
 
 const UNVERSIONED_ROUTES = [
-  ...['healthz', 'readyz', 'metrics', ...Object.values(BROWSER_ROUTES), ...Object.values(DASHBOARD_ROUTES)].map((path) => ({
-    path,
-    method: RequestMethod.GET,
-  })),
+  ...['healthz', 'readyz', 'metrics', ...Object.values(BROWSER_ROUTES), ...Object.values(DASHBOARD_ROUTES)].map(
+    (path) => ({
+      path,
+      method: RequestMethod.GET,
+    }),
+  ),
   { path: EDGE_ROUTES_PATH, method: RequestMethod.POST },
 ];
 
