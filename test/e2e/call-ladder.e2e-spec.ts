@@ -68,10 +68,13 @@ describe('Call ladders and live updates (e2e, Kamailio siptrace + worker collect
   async function ladderOf(call: CallRecord, expectedCount: number): Promise<LadderMessage[]> {
     const deadline = Date.now() + 5000;
     for (;;) {
-      const ladder = await api.request<{ data: LadderMessage[] }>('GET', `/v1/calls/${call.id}/sip-messages`, {
-        key: acme.key,
-      });
+      const ladder = await api.request<{ data: LadderMessage[]; retentionHours: number }>(
+        'GET',
+        `/v1/calls/${call.id}/sip-messages`,
+        { key: acme.key },
+      );
       expect(ladder.status).toBe(200);
+      expect(ladder.body.retentionHours).toBe(72);
       if (ladder.body.data.length >= expectedCount || Date.now() > deadline) return ladder.body.data;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
 import type { SipMessage } from '@callwire/database';
 import { sipHost } from '@callwire/sip';
 import { NotFoundProblemException } from '../common/problem';
@@ -30,6 +31,7 @@ function toDto(message: SipMessage, firstUs: bigint): SipMessageDto {
 @Injectable()
 export class CallLadderService {
   constructor(
+    @Inject(CALLWIRE_CONFIG) private readonly config: CallwireConfig,
     private readonly calls: CallsRepository,
     private readonly messages: SipMessagesRepository,
   ) {}
@@ -40,6 +42,9 @@ export class CallLadderService {
     const sinceUs = BigInt(call.startedAt.getTime()) * 1000n - CAPTURE_SLACK_US;
     const messages = await this.messages.listByCallId(call.sipCallId, sinceUs);
     const firstUs = messages[0]?.capturedAtUs ?? 0n;
-    return { data: messages.map((message) => toDto(message, firstUs)) };
+    return {
+      data: messages.map((message) => toDto(message, firstUs)),
+      retentionHours: this.config.sipTrace.retentionHours,
+    };
   }
 }

@@ -239,6 +239,12 @@ export interface SipMessage {
   readonly raw: string;
 }
 
+/** GET /v1/calls/:id/sip-messages. */
+export interface SipMessageList extends List<SipMessage> {
+  /** How long the platform keeps captured messages (SIP_TRACE_RETENTION_HOURS). */
+  readonly retentionHours: number;
+}
+
 /** What GET /v1/live announces: "this list changed in this account, refetch it". */
 export const LIVE_EVENTS = ['registrations', 'calls', 'webhook-deliveries', 'carriers'] as const;
 export type LiveEvent = (typeof LIVE_EVENTS)[number];

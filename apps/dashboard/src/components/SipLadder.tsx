@@ -1,20 +1,18 @@
 import { type KeyboardEvent, useState } from 'react';
 import type { SipMessage } from '../api/types';
+import { formatRetention } from '../lib/format';
 import { LADDER_METRICS, layoutLadder } from '../lib/ladder';
-
-/** How long captured SIP messages are kept (SIP_TRACE_RETENTION_HOURS, 72 by default; the API does not say). */
-const SIP_MESSAGE_RETENTION_DAYS = 3;
 
 /**
  * A call's SIP messages as a sequence diagram (as Homer shows them): one column per address, one arrow per
  * message. Each arrow is a button; the selected message is shown in full below.
  */
-export function SipLadder({ messages }: { messages: SipMessage[] }) {
+export function SipLadder({ messages, retentionHours }: { messages: SipMessage[]; retentionHours: number }) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   if (messages.length === 0) {
     return (
       <div className="ladder-empty">
-        <p>No SIP messages recorded for this call (they are kept for {SIP_MESSAGE_RETENTION_DAYS} days).</p>
+        <p>No SIP messages recorded for this call (they are kept for {formatRetention(retentionHours)}).</p>
         <p className="muted">
           The SIP edge mirrors every message of a call to Callwire as it passes; calls older than that, or made while
           capture was off, have none.
@@ -49,6 +47,11 @@ export function SipLadder({ messages }: { messages: SipMessage[] }) {
             </text>
             {layout.columns.map((column) => (
               <g key={column.address}>
+                {column.isEdge && (
+                  <text x={column.x} y={headerHeight - 36} textAnchor="middle" className="ladder-header">
+                    Callwire edge
+                  </text>
+                )}
                 <text x={column.x} y={headerHeight - 20} textAnchor="middle" className="ladder-header">
                   {column.address}
                 </text>

@@ -1,4 +1,4 @@
-import { formatDateTime, formatDuration, formatElapsed, fromDateTimeLocal } from './format';
+import { formatDateTime, formatDuration, formatElapsed, formatRetention, fromDateTimeLocal } from './format';
 
 describe('formatDateTime', () => {
   it('shows a local date and time, to the second', () => {
@@ -9,6 +9,12 @@ describe('formatDateTime', () => {
   it('shows a dash for nothing', () => {
     expect(formatDateTime(null)).toBe('—');
     expect(formatDateTime('not a date')).toBe('—');
+  });
+});
+
+describe('formatRetention', () => {
+  it('says days when the hours make whole days', () => {
+    expect([72, 24, 36, 1].map(formatRetention)).toEqual(['3 days', '1 day', '36 hours', '1 hour']);
   });
 });
 

@@ -20,6 +20,12 @@ export function formatElapsed(elapsedMs: number): string {
 }
 
 /** A call's duration: "0:07", "12:34", "1:02:03"; "—" when unknown. */
+/** A retention in hours, as people say it: "3 days", "36 hours", "1 hour". */
+export function formatRetention(hours: number): string {
+  if (hours >= 24 && hours % 24 === 0) return hours === 24 ? '1 day' : `${hours / 24} days`;
+  return hours === 1 ? '1 hour' : `${hours} hours`;
+}
+
 export function formatDuration(durationMs: number | null): string {
   if (durationMs === null) return '—';
   const totalSeconds = Math.round(durationMs / 1000);

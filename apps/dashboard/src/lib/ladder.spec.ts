@@ -1,4 +1,4 @@
-import { LADDER_METRICS, type LadderMessage, arrowKind, ladderColumns, layoutLadder } from './ladder';
+import { LADDER_METRICS, type LadderMessage, arrowKind, edgeAddress, ladderColumns, layoutLadder } from './ladder';
 
 const ALICE = '192.0.2.10:5060';
 const EDGE = '198.51.100.1:5060';
@@ -28,6 +28,23 @@ describe('ladderColumns', () => {
   it('has one column per address, in order of first appearance', () => {
     expect(ladderColumns(call)).toEqual([ALICE, EDGE, BOB]);
     expect(ladderColumns([message('1', BOB, ALICE, 'BYE', null, 0)])).toEqual([BOB, ALICE]);
+  });
+});
+
+describe('edgeAddress', () => {
+  it('is the address on every message, marked on its column', () => {
+    expect(edgeAddress(call)).toBe(EDGE);
+    expect(layoutLadder(call).columns.map((column) => column.isEdge)).toEqual([false, true, false]);
+  });
+
+  it('is null when no address is on every message, or there are none', () => {
+    expect(edgeAddress([message('1', ALICE, EDGE, 'INVITE', null, 0), message('2', BOB, ALICE, 'BYE', null, 1)])).toBe(
+      ALICE,
+    );
+    expect(
+      edgeAddress([message('1', ALICE, EDGE, 'INVITE', null, 0), message('2', BOB, '1.2.3.4:5', 'X', null, 1)]),
+    ).toBeNull();
+    expect(edgeAddress([])).toBeNull();
   });
 });
 

@@ -17,6 +17,8 @@ export type ArrowKind = 'request' | 'provisional' | 'success' | 'redirect' | 'fa
 export interface LadderColumn {
   readonly address: string;
   readonly x: number;
+  /** The platform's SIP edge: the one address every captured message was sent or received at. */
+  readonly isEdge: boolean;
 }
 
 export interface LadderArrow {
@@ -52,7 +54,7 @@ export interface LadderLayout {
 export const LADDER_METRICS = {
   timeColumnWidth: 96,
   columnSpacing: 220,
-  headerHeight: 48,
+  headerHeight: 64,
   rowHeight: 36,
   bottomPadding: 16,
   headLength: 8,
@@ -78,6 +80,15 @@ export function ladderColumns(messages: readonly LadderMessage[]): string[] {
   return [...seen];
 }
 
+/** The edge captures what it sends and receives, so its address is on every message (null if none is). */
+export function edgeAddress(messages: readonly LadderMessage[]): string | null {
+  const [first, ...rest] = messages;
+  if (!first) return null;
+  const onAll = (address: string) => rest.every((m) => m.source === address || m.destination === address);
+  if (onAll(first.source)) return first.source;
+  return onAll(first.destination) ? first.destination : null;
+}
+
 function headPoints(tipX: number, y: number, pointsRight: boolean): string {
   const { headLength, headHalfWidth } = LADDER_METRICS;
   const baseX = pointsRight ? tipX - headLength : tipX + headLength;
@@ -90,7 +101,8 @@ export function layoutLadder(messages: readonly LadderMessage[]): LadderLayout {
   const xOf = new Map(
     addresses.map((address, index) => [address, m.timeColumnWidth + (index + 0.5) * m.columnSpacing]),
   );
-  const columns = addresses.map((address) => ({ address, x: xOf.get(address) as number }));
+  const edge = edgeAddress(messages);
+  const columns = addresses.map((address) => ({ address, x: xOf.get(address) as number, isEdge: address === edge }));
 
   const arrows = messages.map((message, index): LadderArrow => {
     const y = m.headerHeight + (index + 0.75) * m.rowHeight;

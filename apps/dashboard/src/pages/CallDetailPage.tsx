@@ -1,6 +1,7 @@
+import { useEffect } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api/client';
-import type { Call, List, SipMessage } from '../api/types';
+import type { Call, SipMessageList } from '../api/types';
 import { Badge } from '../components/Badge';
 import { DateTime } from '../components/DateTime';
 import { HangUpButton } from '../components/HangUpButton';
@@ -12,17 +13,28 @@ import { formatDuration } from '../lib/format';
 import { callStatusTone, isActiveCall } from '../lib/status';
 import { useLiveRefresh } from '../live/LiveContext';
 
+const LADDER_POLL_MS = 1000;
+const LADDER_SETTLE_MS = 5000;
+
 /** One call: its fields, then its SIP ladder. */
 export function CallDetailPage() {
   const id = encodeURIComponent(useParams().id ?? '');
   const call = useResource(`call ${id}`, () => api.get<Call>(`/v1/calls/${id}`));
-  const messages = useResource(`sip-messages ${id}`, () => api.get<List<SipMessage>>(`/v1/calls/${id}/sip-messages`));
+  const messages = useResource(`sip-messages ${id}`, () => api.get<SipMessageList>(`/v1/calls/${id}/sip-messages`));
   useLiveRefresh(['calls'], () => {
     call.reload();
     messages.reload();
   });
   const action = useAction();
   const data = call.data;
+  // The capture is stored a moment after the edge reports the call's steps: look again while the ladder grows.
+  const recent = data && (isActiveCall(data.status) || Date.now() - Date.parse(data.endedAt ?? '') < LADDER_SETTLE_MS);
+  const reloadMessages = messages.reload;
+  useEffect(() => {
+    if (!recent || messages.loading) return;
+    const timer = setTimeout(reloadMessages, LADDER_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [recent, messages.loading, reloadMessages]);
 
   return (
     <>
@@ -97,7 +109,7 @@ export function CallDetailPage() {
           <h2>SIP ladder</h2>
           <ProblemAlert problem={messages.problem} />
           {messages.data ? (
-            <SipLadder messages={messages.data.data} />
+            <SipLadder messages={messages.data.data} retentionHours={messages.data.retentionHours} />
           ) : (
             messages.loading && <p role="status">Loading…</p>
           )}

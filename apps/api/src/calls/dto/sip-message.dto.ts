@@ -19,4 +19,6 @@ export class SipMessageDto {
 
 export class SipMessageListDto {
   @ApiProperty({ type: [SipMessageDto] }) data!: SipMessageDto[];
+  @ApiProperty({ description: 'How long captured messages are kept (SIP_TRACE_RETENTION_HOURS).', example: 72 })
+  retentionHours!: number;
 }
