@@ -226,6 +226,12 @@ export class BrowserHarness {
     return phone;
   }
 
+  /** A page in a fresh context (its own cookies), e.g. for the dashboard. */
+  async newPage(viewport = { width: 1360, height: 900 }): Promise<Page> {
+    const context = await this.browser.newContext({ ignoreHTTPSErrors: true, viewport });
+    return context.newPage();
+  }
+
   async close(): Promise<void> {
     await this.browser.close();
   }

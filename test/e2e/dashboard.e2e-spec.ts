@@ -1,0 +1,321 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { ApiHarness } from '../support/api-harness';
+import { BrowserHarness } from '../support/browser-harness';
+import { freeSipPort } from '../support/free-port';
+import { KamailioHarness, runSipp, startRegisteredCallee } from '../support/sip-harness';
+import { ROOT, isolateQueues } from '../support/test-run';
+import { WebhookReceiver } from '../support/webhook-receiver';
+import { WorkerHarness } from '../support/worker-harness';
+
+const PASSWORD = 'dashboard-pass-123';
+const ACCOUNT = 'Dashboard Acme';
+const SCREENSHOTS = resolve(ROOT, 'docs/screenshots');
+const UI_TIMEOUT_MS = 10_000;
+
+/**
+ * The admin dashboard in headless Chromium against the real platform: the API (serving the built app), the
+ * worker, the SIP edge with capture on, SIPp phones. Screenshots of the main pages go to docs/screenshots/.
+ */
+describe('Admin dashboard (e2e, Playwright + Chromium)', () => {
+  let api: ApiHarness;
+  let edge: KamailioHarness;
+  let worker: WorkerHarness;
+  let receiver: WebhookReceiver;
+  let browser: BrowserHarness;
+  let page: Page;
+  let sipDomain: string;
+  let accountKey: string;
+  let callId: string;
+
+  beforeAll(async () => {
+    isolateQueues('dashboard');
+    const capturePort = String(await freeSipPort());
+    process.env.SIP_TRACE_COLLECTOR_PORT = capturePort;
+    edge = await KamailioHarness.start({ SIP_TRACE_COLLECTOR_PORT: capturePort });
+    process.env.EDGE_RPC_PORT = String(edge.rpcPort);
+    [api, worker, receiver, browser] = await Promise.all([
+      ApiHarness.start(),
+      WorkerHarness.start(),
+      WebhookReceiver.start(),
+      BrowserHarness.launch(),
+    ]);
+    page = await browser.newPage();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await worker?.close();
+    await api?.close();
+    await edge?.stop();
+    await receiver?.close();
+    process.env.SIP_TRACE_COLLECTOR_PORT = '0';
+  });
+
+  const visible = (locator: Locator, timeout = UI_TIMEOUT_MS) => locator.first().waitFor({ state: 'visible', timeout });
+  const heading = (name: string) => page.getByRole('heading', { level: 1, name, exact: true });
+  const field = (name: string) => page.getByLabel(name, { exact: true });
+  const button = (name: string) => page.getByRole('button', { name, exact: true });
+  const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+  const screenshot = (name: string) => page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true });
+  async function goTo(name: string): Promise<void> {
+    await nav(name).click();
+    await visible(heading(name));
+  }
+  /** A marker that a full page load would wipe: live data must arrive without one. */
+  const markPage = () => page.evaluate(() => Object.assign(globalThis, { callwireNoReload: true }));
+  const pageWasKept = () => page.evaluate(() => 'callwireNoReload' in globalThis);
+
+  it('signs the admin in with the admin key (a wrong key shows the API’s problem)', async () => {
+    await page.goto(`${api.baseUrl}/dashboard/`);
+    await visible(heading('Sign in'));
+    await screenshot('sign-in');
+    await field('API key').fill('cw_not_a_key');
+    await button('Sign in').click();
+    await visible(page.getByRole('alert').getByText('This key is not valid', { exact: false }));
+
+    await field('API key').fill(api.adminKey);
+    await button('Sign in').click();
+    await visible(heading('Accounts'));
+  });
+
+  it('creates an account, issues its API key and switches into it', async () => {
+    await field('Name').fill(ACCOUNT);
+    await button('Create').click();
+    await button('Issue key').click();
+    const key = page.getByRole('textbox', { name: 'New API key', exact: true });
+    await visible(key);
+    accountKey = await key.inputValue();
+    expect(accountKey).toMatch(/^cw_[a-z0-9]{12}_/);
+    await screenshot('accounts');
+
+    await page
+      .getByRole('row', { name: new RegExp(ACCOUNT) })
+      .getByRole('button', { name: 'Open', exact: true })
+      .click();
+    await visible(heading('Calls'));
+    await visible(page.getByRole('banner').getByText(ACCOUNT, { exact: true }));
+    const account = await api.request<{ data: { name: string; sipDomain: string }[] }>(
+      'GET',
+      '/v1/accounts?limit=100',
+      {
+        key: api.adminKey,
+      },
+    );
+    sipDomain = account.body.data.find((candidate) => candidate.name === ACCOUNT)?.sipDomain ?? '';
+    expect(sipDomain).not.toBe('');
+  });
+
+  it('creates SIP users, showing field errors from the API next to the field', async () => {
+    await goTo('SIP users');
+    await field('Username').fill('alice');
+    await field('Password').fill('short');
+    await button('Create').click();
+    await visible(page.getByRole('alert'));
+    expect(await field('Password').getAttribute('aria-invalid')).toBe('true');
+
+    await field('Password').fill(PASSWORD);
+    await button('Create').click();
+    await visible(page.getByRole('cell', { name: 'alice', exact: true }));
+    await field('Username').fill('bob');
+    await field('Password').fill(PASSWORD);
+    await button('Create').click();
+    await visible(page.getByRole('cell', { name: 'bob', exact: true }));
+    await screenshot('sip-users');
+  });
+
+  it('issues a client token to copy, and revokes it', async () => {
+    await goTo('Client tokens');
+    await field('Identity').fill('carol');
+    await button('Issue token').click();
+    const token = page.getByRole('textbox', { name: 'Token', exact: true });
+    await visible(token);
+    expect(await token.inputValue()).toMatch(/^cwt_/);
+    await screenshot('client-tokens');
+    const row = page.getByRole('row', { name: /carol/ });
+    await row.getByRole('button', { name: 'Revoke', exact: true }).click();
+    await row.waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+  });
+
+  it('adds a webhook endpoint for every event', async () => {
+    await goTo('Webhooks');
+    await field('URL').fill(receiver.url);
+    await page.getByRole('checkbox', { name: 'All events (*)', exact: true }).check();
+    await button('Create').click();
+    await visible(page.getByRole('textbox', { name: 'Signing secret', exact: true }));
+    await visible(page.getByRole('link', { name: receiver.url, exact: true }));
+  });
+
+  it('shows a registration live when a SIP phone (SIPp) registers, then a call live, then its SIP ladder', async () => {
+    await goTo('Registrations');
+    await visible(page.getByText('No devices are registered.', { exact: true }));
+    await markPage();
+    const bob = await startRegisteredCallee({
+      edgePort: edge.port,
+      user: 'bob',
+      domain: sipDomain,
+      password: PASSWORD,
+      outcome: 'answer',
+    });
+    await visible(page.getByRole('cell', { name: `sip:bob@${sipDomain}`, exact: true }));
+    expect(await pageWasKept()).toBe(true);
+    await screenshot('registrations');
+
+    await goTo('Calls');
+    await markPage();
+    const caller = runSipp({
+      scenario: 'caller',
+      outcome: 'answer',
+      holdMs: 3000,
+      edgePort: edge.port,
+      keys: { user: 'alice', domain: sipDomain, target: 'bob', target_domain: sipDomain },
+      auth: { username: 'alice', password: PASSWORD },
+      timeoutSeconds: 20,
+    });
+    const callLink = `sip:alice@${sipDomain} → sip:bob@${sipDomain}`;
+    const active = page.getByRole('region', { name: 'Active calls' });
+    await visible(active.getByRole('link', { name: callLink, exact: true }));
+    await screenshot('calls-active');
+    expect((await caller).exitCode).toBe(0);
+    expect(await bob.finish()).toMatchObject({ exitCode: 0 });
+    await active.getByRole('link', { name: callLink }).waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+    const history = page.getByRole('region', { name: 'Call history' });
+    await visible(history.getByRole('row', { name: /completed/ }));
+    expect(await pageWasKept()).toBe(true);
+    await screenshot('calls');
+
+    await history.getByRole('link', { name: callLink, exact: true }).first().click();
+    await visible(heading('Call details'));
+    callId = page.url().split('/').at(-1) ?? '';
+    const arrows = page.getByTestId('ladder-arrow');
+    // Caller leg INVITE 407 ACK INVITE 100 180 200 ACK BYE 200, callee leg INVITE 180 200 ACK BYE 200.
+    const deadline = Date.now() + UI_TIMEOUT_MS;
+    while ((await arrows.count()) < 16 && Date.now() < deadline) await page.waitForTimeout(100);
+    const labels = await arrows.allTextContents();
+    for (const label of [
+      'INVITE',
+      '100 trying -- your call is important to us',
+      '180 Ringing',
+      '200 OK',
+      'ACK',
+      'BYE',
+    ]) {
+      expect(labels).toContain(label);
+    }
+    expect(labels.indexOf('INVITE')).toBeLessThan(labels.indexOf('180 Ringing'));
+    expect(labels.indexOf('180 Ringing')).toBeLessThan(labels.indexOf('200 OK'));
+    expect(labels.lastIndexOf('ACK')).toBeLessThan(labels.indexOf('BYE'));
+    expect(labels.at(-1)).toBe('200 OK');
+    await visible(page.getByText('Callwire edge', { exact: true }));
+
+    const invite = page.getByRole('button', {
+      name: new RegExp(`^INVITE from 127\\.0\\.0\\.1:\\d+ to 127\\.0\\.0\\.1:${edge.port}$`),
+    });
+    await invite.last().click();
+    const raw = page.getByRole('region', { name: 'Raw SIP message' });
+    await visible(raw);
+    expect(await raw.locator('pre').textContent()).toMatch(
+      new RegExp(`^INVITE sip:bob@${sipDomain.replaceAll('.', '\\.')} SIP/2\\.0`),
+    );
+    await screenshot('call-ladder');
+  });
+
+  it('shows the webhook delivery log and replays a delivery', async () => {
+    await receiver.waitFor((received) => received.some((hook) => hook.json.type === 'call.completed'));
+    await goTo('Webhooks');
+    await page.getByRole('link', { name: receiver.url, exact: true }).click();
+    await visible(heading('Webhook deliveries'));
+    const completed = page.getByRole('row', { name: /call\.completed/ });
+    await visible(completed.getByText('succeeded', { exact: false }));
+    const webhookId = receiver.received.find((hook) => hook.json.type === 'call.completed')?.headers['webhook-id'];
+    const before = receiver.received.length;
+    await completed.getByRole('button', { name: 'Replay', exact: true }).click();
+    const after = await receiver.waitFor((received) => received.length > before);
+    expect(after.at(-1)?.headers['webhook-id']).toBe(webhookId);
+    // The log follows live: pending while the replay runs, then succeeded again.
+    await completed.getByText('pending', { exact: true }).waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+    await visible(completed.getByText('succeeded', { exact: false }));
+    await screenshot('webhook-deliveries');
+  });
+
+  it('shows carriers with gateway health and registration state, numbers, applications and outbound routes', async () => {
+    const post = async (path: string, body: object) => {
+      const response = await api.request<{ id: string }>('POST', path, { key: accountKey, body });
+      expect(response.status).toBe(201);
+      return response.body;
+    };
+    const carrier = await post('/v1/carriers', {
+      name: 'Example Telecom',
+      inbound: { allowedAddresses: ['127.0.0.3/32'] },
+      outbound: {
+        gateways: [
+          { host: '127.0.0.1', port: 5070 },
+          { host: '127.0.0.1', port: 5071, priority: 2 },
+        ],
+      },
+    });
+    const application = await post('/v1/applications', {
+      name: 'IVR',
+      voiceUrl: receiver.urlOf('/voice'),
+      statusCallbackUrl: receiver.urlOf('/status'),
+    });
+    await post('/v1/phone-numbers', {
+      number: '+15550001001',
+      carrierId: carrier.id,
+      route: { type: 'sip-user', target: 'alice' },
+    });
+    await post('/v1/phone-numbers', {
+      number: '+15550001002',
+      carrierId: carrier.id,
+      route: { type: 'application', target: application.id },
+    });
+    await post('/v1/outbound-routes', { name: 'UK', prefix: '+44', carrierId: carrier.id });
+
+    await goTo('Carriers');
+    await visible(page.getByRole('cell', { name: /Example Telecom/ }));
+    await screenshot('carriers');
+    await goTo('Phone numbers');
+    await visible(page.getByRole('cell', { name: '+15550001002', exact: true }));
+    await screenshot('phone-numbers');
+    await goTo('Applications');
+    await visible(page.getByRole('cell', { name: /IVR/ }));
+    await screenshot('applications');
+    await goTo('Outbound routes');
+    await visible(page.getByRole('cell', { name: '+44', exact: true }));
+    await screenshot('outbound-routes');
+  });
+
+  it('opens the softphone with a token issued in one click', async () => {
+    await goTo('Softphone');
+    await field('Identity').fill('dave');
+    const popup = page.waitForEvent('popup');
+    await button('Open softphone').click();
+    const phone = await popup;
+    await phone.waitForLoadState();
+    expect(phone.url()).toMatch(new RegExp(`^${api.baseUrl}/phone\\?token=cwt_`));
+    await phone.close();
+    await screenshot('softphone');
+  });
+
+  it('signs out, and lets an account user in with the account key (no admin pages)', async () => {
+    await button('Sign out').click();
+    await visible(heading('Sign in'));
+    await field('API key').fill(accountKey);
+    await button('Sign in').click();
+    await visible(heading('Calls'));
+    expect(await nav('Accounts').count()).toBe(0);
+    await page.goto(`${api.baseUrl}/dashboard/calls/${callId}`);
+    await visible(heading('Call details'));
+    await visible(page.getByTestId('ladder-arrow'));
+  });
+
+  it('fits a phone screen behind a menu button', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${api.baseUrl}/dashboard/calls`);
+    await visible(heading('Calls'));
+    await button('Menu').click();
+    await visible(nav('Registrations'));
+    await screenshot('mobile-menu');
+  });
+});
