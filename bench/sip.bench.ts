@@ -28,15 +28,12 @@
  * (256, the edge's default EDGE_SHM_MB), BENCH_KEEP=1 keeps the temporary directory (SIPp statistics, logs, errors).
  */
 import 'dotenv/config';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { seedAccount, writeUsers } from './sip/accounts';
 import { type CpuUsage, backendPids, snapshot, usage } from './sip/cpu';
 import { startBareKamailio, startEdge } from './sip/kamailio';
-import { NativeProcess, PortPool } from './sip/processes';
+import { NativeProcess, startSipBenchRun } from './sip/processes';
 import { type SippOptions, type SippResult, percentile, runSipp, startSipp } from './sip/sipp';
 import {
   type Cleanup,
@@ -67,7 +64,6 @@ const SUSTAINED = 0.95;
 const CONCURRENCY = envInt('BENCH_CONCURRENCY', 100);
 const CHILDREN = envInt('BENCH_CHILDREN', 8);
 const USERS = envInt('BENCH_USERS', 1_000);
-const KEEP = process.env.BENCH_KEEP === '1';
 /** Kamailio shared memory in MB for both configurations; unset: Kamailio's default (64 MB), as the edge ships. */
 const SHM_MB = envInt('BENCH_SHM_MB', 256);
 
@@ -238,19 +234,7 @@ function report(measurements: Measurement[]): void {
 }
 
 async function main(cleanup: Cleanup): Promise<number> {
-  const runId = randomBytes(4).toString('hex');
-  const database = `callwire_bench_${runId}`;
-  const ports = new PortPool();
-  const sippGroups: number[] = [];
-  const track = (child: NativeProcess): void => {
-    if (child.pid !== undefined) sippGroups.push(child.pid);
-  };
-
-  const work = mkdtempSync(join(tmpdir(), 'callwire-bench-sip-'));
-  cleanup.add(`remove ${work}`, async () => {
-    if (KEEP) log(`kept ${work} (BENCH_KEEP=1)`);
-    else rmSync(work, { recursive: true, force: true });
-  });
+  const { database, ports, sippGroups, track, work } = startSipBenchRun('sip', cleanup);
 
   const { admin, databaseUrl } = await createMigratedDatabase(database, cleanup);
   await seed(databaseUrl);

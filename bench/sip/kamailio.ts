@@ -64,6 +64,8 @@ export async function startEdge(options: {
     SIP_MIN_EXPIRES: '60',
     SIP_MAX_EXPIRES: '3600',
     SIP_NO_ANSWER_MS: '30000',
+    // SIP capture (the ladders) costs are measured by bench:capture; elsewhere it is off, as in the baseline.
+    SIP_TRACE_COLLECTOR_PORT: '0',
     ...options.env,
   };
   delete env.EDGE_TLS_CERT;

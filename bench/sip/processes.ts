@@ -6,7 +6,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createSocket } from 'node:dgram';
 import { once } from 'node:events';
-import { freePort, sleep, keepOutputTail } from '../support';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Cleanup, freePort, keepOutputTail, log, sleep } from '../support';
 
 export interface ExitStatus {
   readonly code: number | null;
@@ -199,4 +202,33 @@ export async function waitForSip(
   } finally {
     socket.close();
   }
+}
+
+/** What every SIPp benchmark sets up first: a database name, free ports, SIPp tracking and a work directory. */
+export interface SipBenchRun {
+  readonly database: string;
+  readonly ports: PortPool;
+  /** Process groups of the SIPp instances started (their CPU is counted as "sipp"). */
+  readonly sippGroups: number[];
+  readonly track: (child: NativeProcess) => void;
+  /** Temporary directory (SIPp files, edge run directories), removed at the end unless BENCH_KEEP=1. */
+  readonly work: string;
+}
+
+export function startSipBenchRun(name: string, cleanup: Cleanup): SipBenchRun {
+  const sippGroups: number[] = [];
+  const work = mkdtempSync(join(tmpdir(), `callwire-bench-${name}-`));
+  cleanup.add(`remove ${work}`, async () => {
+    if (process.env.BENCH_KEEP === '1') log(`kept ${work} (BENCH_KEEP=1)`);
+    else rmSync(work, { recursive: true, force: true });
+  });
+  return {
+    database: `callwire_bench_${randomBytes(4).toString('hex')}`,
+    ports: new PortPool(),
+    sippGroups,
+    track: (child) => {
+      if (child.pid !== undefined) sippGroups.push(child.pid);
+    },
+    work,
+  };
 }
