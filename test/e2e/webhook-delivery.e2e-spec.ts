@@ -3,7 +3,7 @@ import { type INestApplicationContext, Module } from '@nestjs/common';
 import { DiscoveryModule, NestFactory } from '@nestjs/core';
 import { ConfigModule } from '@callwire/config';
 import { DatabaseModule } from '@callwire/database';
-import { QueuesModule } from '@callwire/queues';
+import { LiveEventsModule, QueuesModule } from '@callwire/queues';
 import { type WebhookPayload, verifyWebhook } from '@callwire/webhooks';
 import { InFlightJobsDrain } from '../../apps/worker/src/in-flight-jobs.drain';
 import { WebhookEventPublisher } from '../../apps/worker/src/webhooks/webhook-event.publisher';
@@ -15,7 +15,7 @@ import { type RecordedRequest, RecordingReceiver } from '../support/recording-re
 
 /** The worker's webhook side only: the suite does not depend on the other processors. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, DiscoveryModule, QueuesModule.forRoot(), WebhooksModule],
+  imports: [ConfigModule, DatabaseModule, DiscoveryModule, QueuesModule.forRoot(), LiveEventsModule, WebhooksModule],
   providers: [InFlightJobsDrain],
 })
 class WebhookWorkerModule {}
