@@ -161,6 +161,24 @@ describe('Admin dashboard (e2e, Playwright + Chromium)', () => {
     await visible(page.getByRole('cell', { name: `sip:bob@${sipDomain}`, exact: true }));
     expect(await pageWasKept()).toBe(true);
     await screenshot('registrations');
+    // Another phone registers and unregisters: its row comes and goes, bob's stays.
+    const register = (expires: number, localPort?: number) =>
+      runSipp({
+        scenario: 'register',
+        final: 200,
+        edgePort: edge.port,
+        localPort,
+        keys: { user: 'alice', domain: sipDomain, expires: String(expires) },
+        auth: { username: 'alice', password: PASSWORD },
+      });
+    const aliceRow = page.getByRole('cell', { name: `sip:alice@${sipDomain}`, exact: true });
+    const registered = await register(60);
+    expect(registered.exitCode).toBe(0);
+    await visible(aliceRow);
+    expect((await register(0, registered.localPort)).exitCode).toBe(0);
+    await aliceRow.waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+    await visible(page.getByRole('cell', { name: `sip:bob@${sipDomain}`, exact: true }));
+    expect(await pageWasKept()).toBe(true);
 
     await goTo('Calls');
     await markPage();
