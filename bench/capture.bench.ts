@@ -182,6 +182,7 @@ async function main(cleanup: Cleanup): Promise<number> {
       children: CHILDREN,
       shmMb: SHM_MB,
       env: { SIP_TRACE_COLLECTOR_PORT: mode === 'on' ? String(capturePort) : '0' },
+      runDirName: `edge-capture-${mode}`,
     });
     edges.push({ mode, instance });
     log(`edge with capture ${mode} on udp 127.0.0.1:${instance.port} (pid ${instance.process.pid})`);

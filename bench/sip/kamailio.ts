@@ -44,11 +44,13 @@ export async function startEdge(options: {
   children: number;
   shmMb: number;
   env?: NodeJS.ProcessEnv;
+  /** Its run directory inside `work` (several edges side by side need one each). */
+  runDirName?: string;
 }): Promise<KamailioInstance> {
   const { work, ports } = options;
   chmodSync(work, 0o755);
   const port = await ports.take();
-  const runDir = join(work, 'edge');
+  const runDir = join(work, options.runDirName ?? 'edge');
   mkdirSync(runDir);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
