@@ -24,7 +24,6 @@ import 'dotenv/config';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import Redis from 'ioredis';
 import { cpuProfileArgs, summarize } from './cpu-profile';
 import {
   type Cleanup,
@@ -40,6 +39,7 @@ import {
   runBench,
   table,
   createMigratedDatabase,
+  deleteRedisKeys,
 } from './support';
 
 const ROOT = resolve(__dirname, '..');
@@ -76,23 +76,6 @@ interface Measurement {
   readonly callwire: LoadResult;
   readonly bare: LoadResult;
   readonly barePg: LoadResult;
-}
-
-async function deleteRedisKeys(prefix: string): Promise<number> {
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await redis.connect();
-  try {
-    let deleted = 0;
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length > 0) deleted += await redis.del(...keys);
-    } while (cursor !== '0');
-    return deleted;
-  } finally {
-    redis.disconnect();
-  }
 }
 
 async function request<T>(method: 'GET' | 'POST', url: string, token: string, body?: unknown): Promise<T> {

@@ -12,7 +12,8 @@
  * (+ its PostgreSQL backends), and the messages stored against the messages the calls made (a warm-up call
  * tells how many one call makes): lost = expected - stored.
  *
- * The run creates its own database (callwire_bench_<random>, migrated, seeded with SQL) and removes it, the
+ * The run creates its own database (callwire_bench_<random>, migrated, seeded with SQL) and Redis prefix (the
+ * edges' event streams) and removes them, the
  * processes and its temporary directory at the end, also on failure or Ctrl-C. Exits non-zero only when something
  * breaks (a process dies, a step completes no call).
  *
@@ -135,7 +136,7 @@ function report(steps: Step[], messagesPerCall: number): void {
 }
 
 async function main(cleanup: Cleanup): Promise<number> {
-  const { database, ports, sippGroups, track, work } = startSipBenchRun('capture', cleanup);
+  const { database, ports, sippGroups, track, work, queuePrefix } = startSipBenchRun('capture', cleanup);
 
   const { admin, databaseUrl } = await createMigratedDatabase(database, cleanup);
   const seeder = new Client({ connectionString: databaseUrl });
@@ -181,7 +182,7 @@ async function main(cleanup: Cleanup): Promise<number> {
       databaseUrl,
       children: CHILDREN,
       shmMb: SHM_MB,
-      env: { SIP_TRACE_COLLECTOR_PORT: mode === 'on' ? String(capturePort) : '0' },
+      env: { QUEUE_PREFIX: queuePrefix, SIP_TRACE_COLLECTOR_PORT: mode === 'on' ? String(capturePort) : '0' },
       runDirName: `edge-capture-${mode}`,
     });
     edges.push({ mode, instance });
@@ -206,7 +207,11 @@ async function main(cleanup: Cleanup): Promise<number> {
       ports,
       track,
     );
-    if (registration.successful !== 1) throw new Error(`the callee could not register at the ${edge.mode} edge`);
+    if (registration.successful !== 1) {
+      throw new Error(
+        `the callee could not register at the ${edge.mode} edge:\n${edge.instance.process.recentOutput()}`,
+      );
+    }
     const uas = await startSipp(
       {
         label: `sipp callee (${edge.mode})`,

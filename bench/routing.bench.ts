@@ -33,8 +33,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Redis } from 'ioredis';
-import { redisOptionsFromUrl } from '../libs/queues/src/redis-connection';
 import { summarize } from './cpu-profile';
 import { type RouteHistogram, readRouteHistogram, routeDelta } from './routing/api-metrics';
 import { seedNumbers, writeNumbers } from './routing/numbers';
@@ -47,6 +45,7 @@ import {
   Service,
   brokenCode,
   createMigratedDatabase,
+  deleteRedisKeys,
   envInt,
   envIntList,
   fixed,
@@ -233,18 +232,6 @@ function report(steps: Step[]): void {
   );
 }
 
-async function deleteRedisKeys(prefix: string): Promise<void> {
-  const redis = new Redis({ ...redisOptionsFromUrl(REDIS_URL), lazyConnect: true, maxRetriesPerRequest: 1 });
-  await redis.connect();
-  try {
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    log(`deleted ${keys.length} Redis keys under ${prefix}:`);
-  } finally {
-    redis.disconnect();
-  }
-}
-
 async function main(cleanup: Cleanup): Promise<number> {
   const runId = randomBytes(4).toString('hex');
   const database = `callwire_bench_${runId}`;
@@ -272,7 +259,9 @@ async function main(cleanup: Cleanup): Promise<number> {
     }
   });
   const { admin, databaseUrl } = await createMigratedDatabase(database, cleanup);
-  cleanup.add(`delete Redis keys ${queuePrefix}:*`, () => deleteRedisKeys(queuePrefix));
+  cleanup.add(`delete Redis keys ${queuePrefix}:*`, async () => {
+    log(`deleted ${await deleteRedisKeys(queuePrefix)} Redis keys under ${queuePrefix}:`);
+  });
 
   // Every number routes to the UAS (a SIP URI); the static route goes there too.
   const uasPort = await ports.take();

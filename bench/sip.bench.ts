@@ -18,7 +18,8 @@
  * with credentials -> 200; post-dial delay INVITE with credentials -> 180), CPU per process group.
  *
  * The run creates its own database (callwire_bench_<random>, migrated with prisma migrate deploy and seeded
- * with SQL: one account, BENCH_USERS SIP users and the callee) and a temporary directory, and removes both, the
+ * with SQL: one account, BENCH_USERS SIP users and the callee), a Redis prefix for the edge's event stream and a
+ * temporary directory, and removes them, the
  * Kamailio instances and every SIPp at the end, also on failure or Ctrl-C. It exits non-zero only when
  * something breaks (a process dies, a phase completes no call), never because a target was missed.
  *
@@ -234,7 +235,7 @@ function report(measurements: Measurement[]): void {
 }
 
 async function main(cleanup: Cleanup): Promise<number> {
-  const { database, ports, sippGroups, track, work } = startSipBenchRun('sip', cleanup);
+  const { database, ports, sippGroups, track, work, queuePrefix } = startSipBenchRun('sip', cleanup);
 
   const { admin, databaseUrl } = await createMigratedDatabase(database, cleanup);
   await seed(databaseUrl);
@@ -246,7 +247,15 @@ async function main(cleanup: Cleanup): Promise<number> {
   log(`seeded 1 account (${SIP_DOMAIN}) and ${USERS} SIP users + "${CALLEE}"`);
 
   // Callwire's edge, exactly as `npm run up` starts it, on the bench database and free ports.
-  const edgeInstance = await startEdge({ work, ports, cleanup, databaseUrl, children: CHILDREN, shmMb: SHM_MB });
+  const edgeInstance = await startEdge({
+    work,
+    ports,
+    cleanup,
+    databaseUrl,
+    children: CHILDREN,
+    shmMb: SHM_MB,
+    env: { QUEUE_PREFIX: queuePrefix },
+  });
   const edge = edgeInstance.process;
   const edgePort = edgeInstance.port;
   log(

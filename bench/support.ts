@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
+import { Redis } from 'ioredis';
 import { Client, escapeIdentifier } from 'pg';
 import { resolve } from 'node:path';
 
@@ -336,4 +337,25 @@ export async function createMigratedDatabase(
     root,
   );
   return { admin, databaseUrl };
+}
+
+/** Every key under `prefix:` (a benchmark's own QUEUE_PREFIX: queues, the edge's event stream), by SCAN. */
+export async function deleteRedisKeys(prefix: string): Promise<number> {
+  const redis = new Redis(process.env.REDIS_URL?.trim() || 'redis://127.0.0.1:6379', {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+  });
+  await redis.connect();
+  try {
+    let deleted = 0;
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      cursor = next;
+      if (keys.length > 0) deleted += await redis.del(...keys);
+    } while (cursor !== '0');
+    return deleted;
+  } finally {
+    redis.disconnect();
+  }
 }

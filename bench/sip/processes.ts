@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Cleanup, freePort, keepOutputTail, log, sleep } from '../support';
+import { type Cleanup, deleteRedisKeys, freePort, keepOutputTail, log, sleep } from '../support';
 
 export interface ExitStatus {
   readonly code: number | null;
@@ -213,6 +213,8 @@ export interface SipBenchRun {
   readonly track: (child: NativeProcess) => void;
   /** Temporary directory (SIPp files, edge run directories), removed at the end unless BENCH_KEEP=1. */
   readonly work: string;
+  /** QUEUE_PREFIX for the run's edges: their events go to a stream of their own, deleted at the end. */
+  readonly queuePrefix: string;
 }
 
 export function startSipBenchRun(name: string, cleanup: Cleanup): SipBenchRun {
@@ -222,8 +224,14 @@ export function startSipBenchRun(name: string, cleanup: Cleanup): SipBenchRun {
     if (process.env.BENCH_KEEP === '1') log(`kept ${work} (BENCH_KEEP=1)`);
     else rmSync(work, { recursive: true, force: true });
   });
+  const runId = randomBytes(4).toString('hex');
+  const queuePrefix = `cwbench-${name}-${runId}`;
+  cleanup.add(`delete Redis keys ${queuePrefix}:*`, async () => {
+    log(`deleted ${await deleteRedisKeys(queuePrefix)} Redis keys under ${queuePrefix}:`);
+  });
   return {
-    database: `callwire_bench_${randomBytes(4).toString('hex')}`,
+    database: `callwire_bench_${runId}`,
+    queuePrefix,
     ports: new PortPool(),
     sippGroups,
     track: (child) => {
