@@ -19,6 +19,14 @@ const principals: Record<string, Principal> = {
   [TEST_KEYS.account]: { kind: 'account', accountId: TEST_ACCOUNT_ID, apiKeyId: 'key-1' },
 };
 
+/** Dashboard session cookies the fake session authenticator knows (CSRF is checked by the real one only). */
+export const TEST_SESSIONS = { admin: 'test-admin-session', account: 'test-account-session' } as const;
+
+const sessions: Record<string, Principal> = {
+  [TEST_SESSIONS.admin]: { kind: 'admin', sessionId: 'session-admin' },
+  [TEST_SESSIONS.account]: { kind: 'account', accountId: TEST_ACCOUNT_ID, apiKeyId: 'key-1', sessionId: 'session-1' },
+};
+
 /**
  * A controller with the real guards, validation and error format, but its service replaced: controller
  * specs check auth and validation without a database.
@@ -30,9 +38,11 @@ export async function createControllerApp(controller: Type, providers: Provider[
     providers: [
       BearerStrategy,
       { provide: ApiKeyAuthenticator, useValue: { authenticate: async (token: string) => principals[token] ?? null } },
-      // Cookie sessions are covered by the sessions e2e spec: here no cookie is ever valid.
       SessionStrategy,
-      { provide: SessionAuthenticator, useValue: { authenticate: async () => null } },
+      {
+        provide: SessionAuthenticator,
+        useValue: { authenticate: async ({ token }: { token: string }) => sessions[token] ?? null },
+      },
       ...providers,
     ],
   }).compile();
