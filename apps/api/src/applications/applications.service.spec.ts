@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { loadConfig } from '@callwire/config';
 import { decryptSecret } from '@callwire/webhooks';
 import { ConflictProblemException, NotFoundProblemException, ProblemException } from '../common/problem';
 import type { ApplicationRecord, ApplicationsRepository } from './applications.repository';
 import { ApplicationsService } from './applications.service';
+import { testConfig } from '../../../../test/support/test-config';
 
 const KEY = randomBytes(32);
 const at = new Date('2026-01-01T00:00:00Z');
@@ -31,14 +31,7 @@ describe('ApplicationsService', () => {
     delete: jest.fn(),
     countRoutingNumbers: jest.fn(async () => 0),
   };
-  const config = loadConfig({
-    DATABASE_URL: 'postgresql://x@127.0.0.1/x',
-    ADMIN_API_KEY: 'k'.repeat(32),
-    CLIENT_TOKEN_SECRET: 'c'.repeat(32),
-    TURN_SECRET: 't'.repeat(32),
-    WEBHOOK_ENCRYPTION_KEY: KEY.toString('base64url'),
-    EDGE_API_TOKEN: 'e'.repeat(32),
-  });
+  const config = testConfig({ WEBHOOK_ENCRYPTION_KEY: KEY.toString('base64url') });
   const service = new ApplicationsService(
     config,
     repository as Partial<ApplicationsRepository> as ApplicationsRepository,

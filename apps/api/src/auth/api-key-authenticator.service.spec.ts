@@ -1,8 +1,8 @@
 import { generateApiKey } from '@callwire/auth';
-import { loadConfig } from '@callwire/config';
 import type { ApiKeyUsageProducer } from '../api-keys/api-key-usage.producer';
 import type { ApiKeyCredentials, ApiKeysRepository } from '../api-keys/api-keys.repository';
 import { ApiKeyAuthenticator } from './api-key-authenticator.service';
+import { testConfig } from '../../../../test/support/test-config';
 
 const ADMIN_KEY = 'cwadmin_' + 'a'.repeat(40);
 
@@ -12,14 +12,7 @@ describe('ApiKeyAuthenticator', () => {
   const findCredentialsByPrefix = jest.fn(async (prefix: string) => (prefix === issued.prefix ? stored : null));
   const record = jest.fn();
   const authenticator = new ApiKeyAuthenticator(
-    loadConfig({
-      DATABASE_URL: 'postgresql://x@127.0.0.1/x',
-      ADMIN_API_KEY: ADMIN_KEY,
-      CLIENT_TOKEN_SECRET: 'c'.repeat(32),
-      TURN_SECRET: 't'.repeat(32),
-      WEBHOOK_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64url'),
-      EDGE_API_TOKEN: 'e'.repeat(32),
-    }),
+    testConfig({ ADMIN_API_KEY: ADMIN_KEY }),
     { findCredentialsByPrefix } as Pick<ApiKeysRepository, 'findCredentialsByPrefix'> as ApiKeysRepository,
     { record } as Pick<ApiKeyUsageProducer, 'record'> as ApiKeyUsageProducer,
   );

@@ -1,25 +1,18 @@
 import { hashSecret } from '@callwire/auth';
-import { loadConfig } from '@callwire/config';
 import { ProblemException } from '../common/problem';
 import type { ActiveSession, DashboardSessionsRepository } from './dashboard-sessions.repository';
 import { SessionAuthenticator } from './session-authenticator.service';
+import { testConfig } from '../../../../test/support/test-config';
 
 const ADMIN_KEY = 'cwadmin_' + 'a'.repeat(40);
 
 describe('SessionAuthenticator', () => {
   let stored: ActiveSession | null;
   const findActive = jest.fn(async (_token: Buffer, _adminKeyHash: Buffer) => stored);
-  const authenticator = new SessionAuthenticator(
-    loadConfig({
-      DATABASE_URL: 'postgresql://x@127.0.0.1/x',
-      ADMIN_API_KEY: ADMIN_KEY,
-      CLIENT_TOKEN_SECRET: 'c'.repeat(32),
-      TURN_SECRET: 't'.repeat(32),
-      WEBHOOK_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64url'),
-      EDGE_API_TOKEN: 'e'.repeat(32),
-    }),
-    { findActive } as Pick<DashboardSessionsRepository, 'findActive'> as DashboardSessionsRepository,
-  );
+  const authenticator = new SessionAuthenticator(testConfig({ ADMIN_API_KEY: ADMIN_KEY }), { findActive } as Pick<
+    DashboardSessionsRepository,
+    'findActive'
+  > as DashboardSessionsRepository);
   const account: ActiveSession = {
     id: 's1',
     role: 'account',

@@ -1,4 +1,3 @@
-import { loadConfig } from '@callwire/config';
 import { Prisma } from '@callwire/database';
 import { computeHa1 } from '../common/ha1';
 import {
@@ -10,6 +9,7 @@ import {
 import type { EdgeSyncProducer } from '../edge/edge-sync.producer';
 import type { CarrierRecord, CarriersRepository } from './carriers.repository';
 import { CarriersService } from './carriers.service';
+import { testConfig } from '../../../../test/support/test-config';
 
 const at = new Date('2026-01-01T00:00:00Z');
 
@@ -71,15 +71,7 @@ const registering = (overrides: Partial<CarrierRecord> = {}) =>
   });
 
 describe('CarriersService', () => {
-  const config = loadConfig({
-    DATABASE_URL: 'postgresql://x@127.0.0.1/x',
-    ADMIN_API_KEY: 'k'.repeat(32),
-    CLIENT_TOKEN_SECRET: 'c'.repeat(32),
-    TURN_SECRET: 't'.repeat(32),
-    WEBHOOK_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64url'),
-    EDGE_API_TOKEN: 'e'.repeat(32),
-    SIP_CARRIER_REALM: 'carriers.test',
-  });
+  const config = testConfig({ SIP_CARRIER_REALM: 'carriers.test' });
   const repository = { create: jest.fn(), list: jest.fn(), findById: jest.fn(), update: jest.fn(), delete: jest.fn() };
   const edge = { reloadCarrierRegistrations: jest.fn(async () => undefined) };
   const service = new CarriersService(

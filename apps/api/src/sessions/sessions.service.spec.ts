@@ -1,6 +1,5 @@
 import type { Principal } from '@callwire/auth';
 import { hashSecret } from '@callwire/auth';
-import { loadConfig } from '@callwire/config';
 import type { AccountsRepository } from '../accounts/accounts.repository';
 import type { ApiKeyAuthenticator } from '../auth/api-key-authenticator.service';
 import type {
@@ -10,6 +9,7 @@ import type {
 } from '../auth/dashboard-sessions.repository';
 import { NotFoundProblemException, ProblemException } from '../common/problem';
 import { SessionsService } from './sessions.service';
+import { testConfig } from '../../../../test/support/test-config';
 
 const NOW = new Date('2026-11-21T12:00:00Z');
 
@@ -34,15 +34,7 @@ describe('SessionsService', () => {
   };
   const accounts = { findById: jest.fn() };
   const service = new SessionsService(
-    loadConfig({
-      DATABASE_URL: 'postgresql://x@127.0.0.1/x',
-      ADMIN_API_KEY: 'a'.repeat(32),
-      CLIENT_TOKEN_SECRET: 'c'.repeat(32),
-      TURN_SECRET: 't'.repeat(32),
-      WEBHOOK_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64url'),
-      EDGE_API_TOKEN: 'e'.repeat(32),
-      DASHBOARD_SESSION_TTL_S: '3600',
-    }),
+    testConfig({ DASHBOARD_SESSION_TTL_S: '3600' }),
     { authenticate: async () => principal } as Pick<ApiKeyAuthenticator, 'authenticate'> as ApiKeyAuthenticator,
     sessions as Partial<DashboardSessionsRepository> as DashboardSessionsRepository,
     accounts as Pick<AccountsRepository, 'findById'> as AccountsRepository,

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { loadConfig } from '@callwire/config';
 import type { WebhookDelivery } from '@callwire/database';
 import { decryptSecret } from '@callwire/webhooks';
 import { ConflictProblemException, NotFoundProblemException, ProblemException } from '../common/problem';
 import type { WebhookDeliveryProducer } from './webhook-delivery.producer';
 import type { WebhookEndpointRecord, WebhooksRepository } from './webhooks.repository';
 import { WebhooksService } from './webhooks.service';
+import { testConfig } from '../../../../test/support/test-config';
 
 const KEY = randomBytes(32);
 const at = new Date('2026-01-01T00:00:00Z');
@@ -55,14 +55,7 @@ describe('WebhooksService', () => {
     restartDelivery: jest.fn(),
   };
   const producer = { deliverNow: jest.fn(async () => undefined) };
-  const config = loadConfig({
-    DATABASE_URL: 'postgresql://x@127.0.0.1/x',
-    ADMIN_API_KEY: 'k'.repeat(32),
-    CLIENT_TOKEN_SECRET: 'c'.repeat(32),
-    TURN_SECRET: 't'.repeat(32),
-    WEBHOOK_ENCRYPTION_KEY: KEY.toString('base64url'),
-    EDGE_API_TOKEN: 'e'.repeat(32),
-  });
+  const config = testConfig({ WEBHOOK_ENCRYPTION_KEY: KEY.toString('base64url') });
   const service = new WebhooksService(
     config,
     repository as Partial<WebhooksRepository> as WebhooksRepository,

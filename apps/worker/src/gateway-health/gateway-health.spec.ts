@@ -1,23 +1,11 @@
 import { Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
-import { type CallwireConfig, loadConfig } from '@callwire/config';
 import type { GatewayHealthJob, LiveEventsPublisher } from '@callwire/queues';
 import type { ProbeResult, SipTarget } from '@callwire/sip';
 import { GatewayHealthProcessor, PROBE_CONCURRENCY, SAVE_BATCH, mapConcurrently } from './gateway-health.processor';
 import type { GatewayCheck, GatewayHealthRepository, GatewayToCheck } from './gateway-health.repository';
 import { GATEWAY_HEALTH_SCHEDULER_ID, GatewayHealthScheduler } from './gateway-health.scheduler';
-
-function configWith(env: Record<string, string>): CallwireConfig {
-  return loadConfig({
-    DATABASE_URL: 'postgresql://x@127.0.0.1/x',
-    ADMIN_API_KEY: 'k'.repeat(32),
-    CLIENT_TOKEN_SECRET: 'c'.repeat(32),
-    TURN_SECRET: 't'.repeat(32),
-    WEBHOOK_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64url'),
-    EDGE_API_TOKEN: 'e'.repeat(32),
-    ...env,
-  });
-}
+import { testConfig } from '../../../../test/support/test-config';
 
 function gateway(n: number, overrides: Partial<GatewayToCheck> = {}): GatewayToCheck {
   return {
@@ -46,7 +34,7 @@ describe('GatewayHealthProcessor', () => {
     const live = { publish: jest.fn() };
     const processor = new GatewayHealthProcessor(
       repository as unknown as GatewayHealthRepository,
-      configWith({ GATEWAY_CHECK_TIMEOUT_MS: '1234' }),
+      testConfig({ GATEWAY_CHECK_TIMEOUT_MS: '1234' }),
       jest.fn(probe),
       live as Pick<LiveEventsPublisher, 'publish'> as LiveEventsPublisher,
     );
@@ -125,7 +113,7 @@ describe('GatewayHealthScheduler', () => {
   beforeEach(() => jest.clearAllMocks());
   const schedulerWith = (interval: string) =>
     new GatewayHealthScheduler(
-      configWith({ GATEWAY_CHECK_INTERVAL_MS: interval }),
+      testConfig({ GATEWAY_CHECK_INTERVAL_MS: interval }),
       queue as unknown as Queue<GatewayHealthJob>,
     );
 

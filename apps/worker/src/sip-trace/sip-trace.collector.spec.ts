@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { loadConfig } from '@callwire/config';
 import { sipHep } from '../../../../test/support/hep';
 import type { CapturedSipMessage, SipMessagesRepository } from './sip-messages.repository';
 import { SipTraceCollector } from './sip-trace.collector';
+import { testConfig } from '../../../../test/support/test-config';
 
 const message = (startLine: string, cseq: string) =>
   `${startLine}\r\nVia: SIP/2.0/UDP 127.0.0.3:5080;branch=z9hG4bK1\r\nCall-ID: call-1\r\nCSeq: ${cseq}\r\nContent-Length: 0\r\n\r\n`;
@@ -16,15 +16,7 @@ describe('SipTraceCollector', () => {
       insertMany: jest.fn(async (messages: readonly CapturedSipMessage[]) => void stored.push(...messages)),
       deleteOlderThan: jest.fn(async () => 0),
     };
-    const config = loadConfig({
-      DATABASE_URL: 'postgresql://x@127.0.0.1/x',
-      ADMIN_API_KEY: 'a'.repeat(32),
-      CLIENT_TOKEN_SECRET: 'c'.repeat(32),
-      TURN_SECRET: 't'.repeat(32),
-      WEBHOOK_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64url'),
-      EDGE_API_TOKEN: 'e'.repeat(32),
-      SIP_TRACE_RETENTION_HOURS: '2',
-    });
+    const config = testConfig({ SIP_TRACE_RETENTION_HOURS: '2' });
     const collector = new SipTraceCollector(
       config,
       repository as Pick<SipMessagesRepository, 'insertMany' | 'deleteOlderThan'> as SipMessagesRepository,

@@ -1,25 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { DelayedError, type Job, type Queue } from 'bullmq';
-import { type CallwireConfig, loadConfig } from '@callwire/config';
+import type { CallwireConfig } from '@callwire/config';
 import type { LiveEventsPublisher, WebhookDeliveryJob } from '@callwire/queues';
 import { encryptSecret } from '@callwire/webhooks';
 import type { DeliveryWithContext, WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { WebhookDeliveryProcessor } from './webhook-delivery.processor';
 import type { WebhookEventPublisher } from './webhook-event.publisher';
 import type { AttemptOutcome, WebhookSender } from './webhook.sender';
+import { testConfig } from '../../../../test/support/test-config';
 
 const KEY = randomBytes(32);
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 
 function configWith(env: Record<string, string> = {}): CallwireConfig {
-  return loadConfig({
-    DATABASE_URL: 'postgresql://x@127.0.0.1/x',
-    ADMIN_API_KEY: 'k'.repeat(32),
-    CLIENT_TOKEN_SECRET: 'c'.repeat(32),
-    TURN_SECRET: 't'.repeat(32),
+  return testConfig({
     WEBHOOK_ENCRYPTION_KEY: KEY.toString('base64url'),
-    EDGE_API_TOKEN: 'e'.repeat(32),
     WEBHOOK_RETRY_SCHEDULE: '10,20',
     WEBHOOK_DISABLE_AFTER_FAILURES: '3',
     ...env,

@@ -1,24 +1,16 @@
 import { type IncomingHttpHeaders, type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { loadConfig } from '@callwire/config';
 import { generateWebhookSecret, verifyWebhook } from '@callwire/webhooks';
 import { WebhookSender } from './webhook.sender';
+import { testConfig } from '../../../../test/support/test-config';
 
 describe('WebhookSender', () => {
   let server: Server;
   let base: string;
   const seen: { url: string; headers: IncomingHttpHeaders; body: string }[] = [];
   const sender = new WebhookSender(
-    loadConfig({
-      DATABASE_URL: 'postgresql://x@127.0.0.1/x',
-      ADMIN_API_KEY: 'k'.repeat(32),
-      CLIENT_TOKEN_SECRET: 'c'.repeat(32),
-      TURN_SECRET: 't'.repeat(32),
-      WEBHOOK_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
-      EDGE_API_TOKEN: 'e'.repeat(32),
-      WEBHOOK_TIMEOUT_MS: '300',
-    }),
+    testConfig({ WEBHOOK_ENCRYPTION_KEY: randomBytes(32).toString('base64url'), WEBHOOK_TIMEOUT_MS: '300' }),
   );
 
   beforeAll(async () => {
