@@ -31,10 +31,12 @@ export class LiveEventsSubscriber implements OnModuleInit, OnModuleDestroy {
     });
   }
 
-  async onModuleInit(): Promise<void> {
-    // ioredis subscribes again by itself after a reconnect.
-    await this.redis.connect().catch((error: Error) => this.logger.warn(`live events unavailable: ${error.message}`));
-    await this.redis.subscribe(this.channel).catch(() => undefined);
+  onModuleInit(): void {
+    // Not awaited: with Redis down the API still starts (and /readyz says so). ioredis connects on this first
+    // command, retries, and subscribes again by itself after every reconnect.
+    this.redis
+      .subscribe(this.channel)
+      .catch((error: Error) => this.logger.warn(`live events unavailable: ${error.message}`));
   }
 
   stream(accountId: string): Observable<LiveMessage> {
