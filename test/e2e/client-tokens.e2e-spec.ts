@@ -167,6 +167,33 @@ describe('Client tokens (e2e: API, worker, Kamailio over WSS)', () => {
     });
   });
 
+  describe('GET /v1/client-tokens', () => {
+    it('lists the tokens that still work, of the account only, never the token itself', async () => {
+      const listed = async (tenant: Tenant) =>
+        (
+          await api.request<{ data: Record<string, unknown>[] }>('GET', '/v1/client-tokens?limit=100', {
+            key: tenant.key,
+          })
+        ).body.data;
+      const kept = (await issue(acme, { identity: 'lister' })).body;
+      const revoked = (await issue(acme, { identity: 'lister' })).body;
+      expect((await api.request('DELETE', `/v1/client-tokens/${revoked.id}`, { key: acme.key })).status).toBe(204);
+
+      const tokens = await listed(acme);
+      expect(tokens.find((token) => token.id === kept.id)).toEqual({
+        id: kept.id,
+        identity: 'lister',
+        sipUserId: null,
+        sipUri: kept.sipUri,
+        createdAt: expect.any(String),
+        expiresAt: new Date(kept.expiresAt).toISOString(),
+      });
+      expect(tokens.map((token) => token.id)).not.toContain(revoked.id);
+      expect(await listed(globex)).toEqual([]);
+      expect((await api.request('GET', '/v1/client-tokens')).status).toBe(401);
+    });
+  });
+
   describe('at the edge', () => {
     it('registers a client identity over WSS; the API lists it with its identity and token', async () => {
       const issued = (await issue(acme, { identity: 'dora' })).body;

@@ -1,16 +1,23 @@
-import { Body, Controller, Delete, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { AccountAuth, CurrentAccountId } from '../auth/auth.decorators';
+import { type Page, PageQueryDto } from '../common/pagination';
 import { ResourceIdPipe } from '../common/validation';
 import { ClientTokenService } from './client-tokens.service';
-import { ClientTokenDto, CreateClientTokenDto } from './dto/client-token.dto';
+import {
+  ClientTokenDto,
+  ClientTokenPageDto,
+  type ClientTokenSummaryDto,
+  CreateClientTokenDto,
+} from './dto/client-token.dto';
 
 @ApiTags('Client tokens')
 @AccountAuth()
@@ -25,6 +32,12 @@ export class ClientTokensController {
   @ApiConflictResponse({ description: 'The SIP user is disabled.' })
   issue(@CurrentAccountId() accountId: string, @Body() dto: CreateClientTokenDto): Promise<ClientTokenDto> {
     return this.clientTokens.issue(accountId, dto);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: ClientTokenPageDto, description: 'Tokens that still work: neither revoked nor expired.' })
+  list(@CurrentAccountId() accountId: string, @Query() query: PageQueryDto): Promise<Page<ClientTokenSummaryDto>> {
+    return this.clientTokens.listLive(accountId, query);
   }
 
   @Delete(':id')

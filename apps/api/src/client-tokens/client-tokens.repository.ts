@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type ClientToken, PrismaService } from '@callwire/database';
+import { type PageRequest, pageQuery } from '../common/pagination';
 
 export interface NewClientToken {
   readonly sipUserId: string | null;
@@ -22,6 +23,15 @@ export class ClientTokensRepository {
 
   create(accountId: string, token: NewClientToken): Promise<ClientToken> {
     return this.prisma.clientToken.create({ data: { accountId, ...token } });
+  }
+
+  /** Tokens that still work (neither revoked nor expired), oldest first, limit + 1 rows. */
+  listLive(accountId: string, page: PageRequest, now: Date): Promise<ClientToken[]> {
+    const { where, ...rest } = pageQuery(page);
+    return this.prisma.clientToken.findMany({
+      where: { ...where, accountId, revokedAt: null, expiresAt: { gt: now } },
+      ...rest,
+    });
   }
 
   /** Marks the token revoked (once); null when the account has no such token. */

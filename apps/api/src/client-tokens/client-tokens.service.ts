@@ -5,8 +5,10 @@ import type { ClientToken } from '@callwire/database';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { ConflictProblemException, NotFoundProblemException, ProblemException, problem } from '../common/problem';
 import { EdgeSyncProducer } from '../edge/edge-sync.producer';
+import { type Page, type PageQueryDto, toPage, toPageRequest } from '../common/pagination';
 import {
   type ClientTokenDto,
+  type ClientTokenSummaryDto,
   type CreateClientTokenDto,
   DEFAULT_TTL_SECONDS,
   type IceServerDto,
@@ -53,6 +55,21 @@ export class ClientTokenService {
       expiresAt,
       iceServers: this.iceServers(row, exp),
     };
+  }
+
+  /** The account's tokens that still work (the tokens themselves are never stored, so never listed). */
+  async listLive(accountId: string, query: PageQueryDto): Promise<Page<ClientTokenSummaryDto>> {
+    const sipDomain = await this.accounts.findSipDomain(accountId);
+    if (!sipDomain) throw new NotFoundProblemException('Account');
+    const page = toPageRequest(query);
+    return toPage(await this.tokens.listLive(accountId, page, new Date()), page, (row) => ({
+      id: row.id,
+      identity: row.identity,
+      sipUserId: row.sipUserId,
+      sipUri: `sip:${row.aorUser}@${sipDomain}`,
+      createdAt: row.createdAt,
+      expiresAt: row.expiresAt,
+    }));
   }
 
   /** Refuses the token at the edge from now on and removes the registrations made with it. Idempotent. */

@@ -65,6 +65,16 @@ export interface ClientToken {
   readonly iceServers: IceServer[];
 }
 
+/** GET /v1/client-tokens: a token that still works, without the token itself. */
+export interface ClientTokenSummary {
+  readonly id: string;
+  readonly identity: string;
+  readonly sipUserId: string | null;
+  readonly sipUri: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+}
+
 export interface Registration {
   readonly aor: string;
   readonly contact: string;

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Link, Outlet, useNavigate } from 'react-router-dom';
 import { type ProblemDetails, problemOf } from '../api/problem';
 import { LiveProvider } from '../live/LiveContext';
-import { IssuedTokensProvider } from '../session/IssuedTokens';
 import { useSession, useSessionContext } from '../session/SessionContext';
 import { LiveIndicator } from './LiveIndicator';
 import { MainNav } from './MainNav';
@@ -70,9 +69,7 @@ export function Layout() {
         {/* A new account means new data everywhere: the pages start afresh. */}
         <main id="main" key={account?.id ?? 'no-account'}>
           <ProblemAlert problem={problem} />
-          <IssuedTokensProvider>
-            <Outlet />
-          </IssuedTokensProvider>
+          <Outlet />
         </main>
       </div>
     </div>

@@ -1,5 +1,5 @@
 // Issuing client tokens (POST /v1/client-tokens), listing them, and opening the demo softphone with one.
-import type { ClientToken, Registration } from '../api/types';
+import type { ClientTokenSummary, Registration } from '../api/types';
 
 export interface TokenRequest {
   /** A SIP user's id, or "" for none. */
@@ -23,31 +23,16 @@ export function phonePageUrl(token: string): string {
   return `/phone?token=${encodeURIComponent(token)}`;
 }
 
-/** What the dashboard remembers of a token it issued (not the token itself). */
-export type IssuedToken = Pick<ClientToken, 'id' | 'identity' | 'sipUri' | 'expiresAt'>;
-
-export interface TokenRow {
-  readonly id: string;
-  readonly identity: string;
-  readonly issued: IssuedToken | undefined;
+export interface TokenRow extends ClientTokenSummary {
   /** How many of the account's registrations use the token. */
   readonly contacts: number;
 }
 
-/** The tokens issued here, and those devices are registered with (the API has no list of tokens). */
-export function tokenRows(issued: readonly IssuedToken[], registrations: readonly Registration[]): TokenRow[] {
-  const rows = new Map<string, TokenRow>(
-    issued.map((token) => [token.id, { id: token.id, identity: token.identity, issued: token, contacts: 0 }]),
-  );
-  for (const registration of registrations) {
-    if (!registration.clientTokenId) continue;
-    const row = rows.get(registration.clientTokenId);
-    rows.set(registration.clientTokenId, {
-      id: registration.clientTokenId,
-      identity: row?.identity ?? registration.identity ?? registration.aor,
-      issued: row?.issued,
-      contacts: (row?.contacts ?? 0) + 1,
-    });
+/** The account's live tokens, each with the number of devices registered with it. */
+export function tokenRows(tokens: readonly ClientTokenSummary[], registrations: readonly Registration[]): TokenRow[] {
+  const contacts = new Map<string, number>();
+  for (const { clientTokenId } of registrations) {
+    if (clientTokenId) contacts.set(clientTokenId, (contacts.get(clientTokenId) ?? 0) + 1);
   }
-  return [...rows.values()];
+  return tokens.map((token) => ({ ...token, contacts: contacts.get(token.id) ?? 0 }));
 }

@@ -1,18 +1,19 @@
 import { useState } from 'react';
 import { api } from '../api/client';
-import type { ClientToken, List, Registration, SipUser } from '../api/types';
+import type { ClientToken, ClientTokenSummary, List, Registration, SipUser } from '../api/types';
 import { DateTime } from '../components/DateTime';
 import { Field } from '../components/Field';
 import { ListStatus } from '../components/ListStatus';
+import { LoadMore } from '../components/LoadMore';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { SecretBox } from '../components/SecretBox';
 import { useAction } from '../hooks/useAction';
 import { fieldsOf, useForm } from '../hooks/useForm';
+import { usePagedList } from '../hooks/usePagedList';
 import { useResource } from '../hooks/useResource';
 import { useOptions } from '../hooks/useOptions';
 import { EMPTY_TOKEN_REQUEST, phonePageUrl, tokenRequestBody, tokenRows } from '../lib/clientToken';
 import { useLiveRefresh } from '../live/LiveContext';
-import { useIssuedTokens } from '../session/IssuedTokens';
 import { useSession } from '../session/SessionContext';
 import { TokenRequestFields } from './TokenRequestFields';
 
@@ -20,7 +21,7 @@ import { TokenRequestFields } from './TokenRequestFields';
 export function ClientTokensPage() {
   const session = useSession();
   const sipUsers = useOptions<SipUser>('/v1/sip-users');
-  const issuedTokens = useIssuedTokens();
+  const tokens = usePagedList<ClientTokenSummary>('/v1/client-tokens');
   const registrations = useResource('registrations', () => api.get<List<Registration>>('/v1/registrations'));
   useLiveRefresh(['registrations'], registrations.reload);
   const [request, setRequest] = useState(EMPTY_TOKEN_REQUEST);
@@ -28,22 +29,22 @@ export function ClientTokensPage() {
   const [issued, setIssued] = useState<ClientToken | null>(null);
   const form = useForm(fieldsOf('sipUserId', 'identity', 'ttlSeconds'));
   const action = useAction();
-  const rows = tokenRows(issuedTokens.tokens, registrations.data?.data ?? []);
+  const rows = tokenRows(tokens.items, registrations.data?.data ?? []);
 
   const issue = form.submit(async () => {
     const token = await api.post<ClientToken>(
       '/v1/client-tokens',
       tokenRequestBody(request, ttl ? Number(ttl) : undefined),
     );
-    issuedTokens.add(token);
     setIssued(token);
+    tokens.refresh();
   });
 
   const revoke = (id: string) =>
     action.run(`revoke:${id}`, async () => {
       await api.delete(`/v1/client-tokens/${id}`);
-      issuedTokens.remove(id);
       if (issued?.id === id) setIssued(null);
+      tokens.refresh();
       registrations.reload();
     });
 
@@ -120,15 +121,13 @@ export function ClientTokensPage() {
 
       <section>
         <h2>Tokens</h2>
-        <p className="muted">
-          The tokens issued from this browser tab, and those that devices are registered with right now.
-        </p>
+        <p className="muted">The account's tokens that still work: neither revoked nor expired.</p>
         <ProblemAlert problem={action.problem} />
         <ListStatus
-          loading={registrations.loading}
-          problem={registrations.problem}
+          loading={tokens.loading}
+          problem={tokens.problem ?? registrations.problem}
           empty={rows.length === 0}
-          emptyText="No tokens issued here, and no device registered with a token."
+          emptyText="No live tokens. Issue one above."
         />
         {rows.length > 0 && (
           <div className="table-wrap">
@@ -146,9 +145,11 @@ export function ClientTokensPage() {
                 {rows.map((row) => (
                   <tr key={row.id}>
                     <td>{row.identity}</td>
-                    <td>{row.issued ? <code>{row.issued.sipUri}</code> : '—'}</td>
                     <td>
-                      <DateTime value={row.issued?.expiresAt} />
+                      <code>{row.sipUri}</code>
+                    </td>
+                    <td>
+                      <DateTime value={row.expiresAt} />
                     </td>
                     <td>{row.contacts}</td>
                     <td className="actions">
@@ -167,6 +168,7 @@ export function ClientTokensPage() {
             </table>
           </div>
         )}
+        <LoadMore list={tokens} />
       </section>
     </>
   );

@@ -5,7 +5,6 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { useForm } from '../hooks/useForm';
 import { useOptions } from '../hooks/useOptions';
 import { EMPTY_TOKEN_REQUEST, phonePageUrl, tokenRequestBody } from '../lib/clientToken';
-import { useIssuedTokens } from '../session/IssuedTokens';
 import { useSession } from '../session/SessionContext';
 import { TokenRequestFields } from './TokenRequestFields';
 
@@ -21,14 +20,12 @@ interface Opened {
 export function SoftphonePage() {
   const session = useSession();
   const sipUsers = useOptions<SipUser>('/v1/sip-users');
-  const issuedTokens = useIssuedTokens();
   const [request, setRequest] = useState(EMPTY_TOKEN_REQUEST);
   const [opened, setOpened] = useState<Opened | null>(null);
   const form = useForm((field) => field === 'sipUserId' || field === 'identity');
 
   const open = form.submit(async () => {
     const token = await api.post<ClientToken>('/v1/client-tokens', tokenRequestBody(request));
-    issuedTokens.add(token);
     const url = phonePageUrl(token.token);
     setOpened({ identity: token.identity, url });
     window.open(url, '_blank', 'noopener,noreferrer');

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { CLIENT_IDENTITY_PREFIX } from '@callwire/client-token';
+import { PageMetaDto } from '../../common/pagination';
 import { MAX_CLIENT_IDENTITY_LENGTH, SIP_USER_PART_PATTERN } from '../../common/sip-user-part';
 
 export const MIN_TTL_SECONDS = 60;
@@ -51,4 +52,18 @@ export class ClientTokenDto {
   @ApiProperty({ example: 'wss://edge.example.com:8443' }) wsUrl!: string;
   @ApiProperty() expiresAt!: Date;
   @ApiProperty({ type: [IceServerDto] }) iceServers!: IceServerDto[];
+}
+
+/** A token as listed: what it is for and until when, never the token itself (only its holder has it). */
+export class ClientTokenSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'The SIP username, or the client identity.' }) identity!: string;
+  @ApiPropertyOptional({ format: 'uuid', type: String, nullable: true }) sipUserId!: string | null;
+  @ApiProperty({ example: 'sip:client.bob@acme.callwire.localhost' }) sipUri!: string;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty() expiresAt!: Date;
+}
+
+export class ClientTokenPageDto extends PageMetaDto {
+  @ApiProperty({ type: [ClientTokenSummaryDto] }) data!: ClientTokenSummaryDto[];
 }
