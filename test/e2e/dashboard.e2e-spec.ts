@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { accessibilityProblems } from '../support/accessibility';
 import { ApiHarness } from '../support/api-harness';
 import { BrowserHarness } from '../support/browser-harness';
 import { freeSipPort } from '../support/free-port';
@@ -58,7 +59,11 @@ describe('Admin dashboard (e2e, Playwright + Chromium)', () => {
   const field = (name: string) => page.getByLabel(name, { exact: true });
   const button = (name: string) => page.getByRole('button', { name, exact: true });
   const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
-  const screenshot = (name: string) => page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true });
+  /** Every page shown is also checked for serious accessibility problems (axe-core, WCAG 2.1 AA). */
+  async function screenshot(name: string): Promise<void> {
+    await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true });
+    expect({ page: name, problems: await accessibilityProblems(page) }).toEqual({ page: name, problems: [] });
+  }
   async function goTo(name: string): Promise<void> {
     await nav(name).click();
     await visible(heading(name));

@@ -4,6 +4,7 @@ import type { SipMessage } from '@callwire/database';
 import { sipHost } from '@callwire/sip';
 import { NotFoundProblemException } from '../common/problem';
 import { CallsRepository } from './calls.repository';
+import { causalOrder } from './ladder-order';
 import type { SipMessageDto, SipMessageListDto } from './dto/sip-message.dto';
 import { SipMessagesRepository } from './sip-messages.repository';
 
@@ -43,7 +44,7 @@ export class CallLadderService {
     const messages = await this.messages.listByCallId(call.sipCallId, sinceUs);
     const firstUs = messages[0]?.capturedAtUs ?? 0n;
     return {
-      data: messages.map((message) => toDto(message, firstUs)),
+      data: causalOrder(messages.map((message) => toDto(message, firstUs))),
       retentionHours: this.config.sipTrace.retentionHours,
     };
   }

@@ -116,7 +116,8 @@ export function SipLadder({ messages, retentionHours }: { messages: SipMessage[]
             {selected.source} → {selected.destination} over {selected.transport.toUpperCase()},{' '}
             <time dateTime={selected.capturedAt}>{selected.capturedAt}</time>
           </p>
-          <pre>{selected.raw}</pre>
+          {/* Focusable: long lines scroll sideways, also by keyboard. */}
+          <pre tabIndex={0}>{selected.raw}</pre>
         </section>
       )}
     </>

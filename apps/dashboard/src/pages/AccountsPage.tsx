@@ -7,6 +7,7 @@ import { DateTime } from '../components/DateTime';
 import { ListStatus } from '../components/ListStatus';
 import { LoadMore } from '../components/LoadMore';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { TableWrap } from '../components/TableWrap';
 import { useAction } from '../hooks/useAction';
 import { usePagedList } from '../hooks/usePagedList';
 import { useSession, useSessionContext } from '../session/SessionContext';
@@ -58,7 +59,7 @@ function AccountList() {
           emptyText="No accounts yet. Create the first one above."
         />
         {accounts.items.length > 0 && (
-          <div className="table-wrap">
+          <TableWrap>
             <table>
               <thead>
                 <tr>
@@ -112,7 +113,7 @@ function AccountList() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
         <LoadMore list={accounts} />
       </section>

@@ -6,6 +6,7 @@ import { ListStatus } from '../components/ListStatus';
 import { LoadMore } from '../components/LoadMore';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { SecretBox } from '../components/SecretBox';
+import { TableWrap } from '../components/TableWrap';
 import { useAction } from '../hooks/useAction';
 import { usePagedList } from '../hooks/usePagedList';
 import { ApplicationForm } from './ApplicationForm';
@@ -62,7 +63,7 @@ export function ApplicationsPage() {
           emptyText="No applications yet."
         />
         {applications.items.length > 0 && (
-          <div className="table-wrap">
+          <TableWrap>
             <table>
               <thead>
                 <tr>
@@ -114,7 +115,7 @@ export function ApplicationsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
         <LoadMore list={applications} />
       </section>

@@ -8,6 +8,7 @@ import { HangUpButton } from '../components/HangUpButton';
 import { ListStatus } from '../components/ListStatus';
 import { LoadMore } from '../components/LoadMore';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { TableWrap } from '../components/TableWrap';
 import { useAction } from '../hooks/useAction';
 import { usePagedList } from '../hooks/usePagedList';
 import { useResource } from '../hooks/useResource';
@@ -51,7 +52,7 @@ export function CallsPage() {
           emptyText="No calls right now."
         />
         {activeRows.length > 0 && (
-          <div className="table-wrap">
+          <TableWrap>
             <table>
               <thead>
                 <tr>
@@ -82,7 +83,7 @@ export function CallsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </section>
 
@@ -100,7 +101,7 @@ export function CallsPage() {
           emptyText="No calls match."
         />
         {history.items.length > 0 && (
-          <div className="table-wrap">
+          <TableWrap>
             <table>
               <thead>
                 <tr>
@@ -131,7 +132,7 @@ export function CallsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
         <LoadMore list={history} />
       </section>

@@ -7,6 +7,7 @@ import { DateTime } from '../components/DateTime';
 import { ListStatus } from '../components/ListStatus';
 import { LoadMore } from '../components/LoadMore';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { TableWrap } from '../components/TableWrap';
 import { useAction } from '../hooks/useAction';
 import { usePagedList } from '../hooks/usePagedList';
 import { gatewayHealthTone, registrationStateTone } from '../lib/status';
@@ -45,7 +46,7 @@ export function CarriersPage() {
           emptyText="No carriers yet."
         />
         {carriers.items.length > 0 && (
-          <div className="table-wrap">
+          <TableWrap>
             <table>
               <thead>
                 <tr>
@@ -109,7 +110,7 @@ export function CarriersPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
         <LoadMore list={carriers} />
       </section>

@@ -7,6 +7,7 @@ import { ListStatus } from '../components/ListStatus';
 import { LoadMore } from '../components/LoadMore';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { SecretBox } from '../components/SecretBox';
+import { TableWrap } from '../components/TableWrap';
 import { useAction } from '../hooks/useAction';
 import { fieldsOf, useForm } from '../hooks/useForm';
 import { usePagedList } from '../hooks/usePagedList';
@@ -130,7 +131,7 @@ export function ClientTokensPage() {
           emptyText="No live tokens. Issue one above."
         />
         {rows.length > 0 && (
-          <div className="table-wrap">
+          <TableWrap>
             <table>
               <thead>
                 <tr>
@@ -166,7 +167,7 @@ export function ClientTokensPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
         <LoadMore list={tokens} />
       </section>

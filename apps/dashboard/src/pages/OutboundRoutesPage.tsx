@@ -5,6 +5,7 @@ import { ConfirmButton } from '../components/ConfirmButton';
 import { ListStatus } from '../components/ListStatus';
 import { LoadMore } from '../components/LoadMore';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { TableWrap } from '../components/TableWrap';
 import { useAction } from '../hooks/useAction';
 import { useOptions } from '../hooks/useOptions';
 import { usePagedList } from '../hooks/usePagedList';
@@ -45,7 +46,7 @@ export function OutboundRoutesPage() {
           emptyText="No outbound routes yet."
         />
         {routes.items.length > 0 && (
-          <div className="table-wrap">
+          <TableWrap>
             <table>
               <thead>
                 <tr>
@@ -84,7 +85,7 @@ export function OutboundRoutesPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
         <LoadMore list={routes} />
       </section>

@@ -6,6 +6,7 @@ import { DateTime } from '../components/DateTime';
 import { ListStatus } from '../components/ListStatus';
 import { LoadMore } from '../components/LoadMore';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { TableWrap } from '../components/TableWrap';
 import { useAction } from '../hooks/useAction';
 import { useOptions } from '../hooks/useOptions';
 import { usePagedList } from '../hooks/usePagedList';
@@ -55,7 +56,7 @@ export function PhoneNumbersPage() {
           emptyText="No phone numbers yet."
         />
         {numbers.items.length > 0 && (
-          <div className="table-wrap">
+          <TableWrap>
             <table>
               <thead>
                 <tr>
@@ -99,7 +100,7 @@ export function PhoneNumbersPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
         <LoadMore list={numbers} />
       </section>

@@ -2,6 +2,7 @@ import { api } from '../api/client';
 import type { List, Registration } from '../api/types';
 import { DateTime } from '../components/DateTime';
 import { ListStatus } from '../components/ListStatus';
+import { TableWrap } from '../components/TableWrap';
 import { useResource } from '../hooks/useResource';
 import { useLiveRefresh } from '../live/LiveContext';
 
@@ -21,7 +22,7 @@ export function RegistrationsPage() {
         emptyText="No devices are registered."
       />
       {rows.length > 0 && (
-        <div className="table-wrap">
+        <TableWrap>
           <table>
             <thead>
               <tr>
@@ -60,7 +61,7 @@ export function RegistrationsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   );

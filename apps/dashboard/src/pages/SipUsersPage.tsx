@@ -7,6 +7,7 @@ import { DateTime } from '../components/DateTime';
 import { ListStatus } from '../components/ListStatus';
 import { LoadMore } from '../components/LoadMore';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { TableWrap } from '../components/TableWrap';
 import { useAction } from '../hooks/useAction';
 import { usePagedList } from '../hooks/usePagedList';
 import { SipUserForm } from './SipUserForm';
@@ -48,7 +49,7 @@ export function SipUsersPage() {
           emptyText="No SIP users yet."
         />
         {users.items.length > 0 && (
-          <div className="table-wrap">
+          <TableWrap>
             <table>
               <thead>
                 <tr>
@@ -103,7 +104,7 @@ export function SipUsersPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
         <LoadMore list={users} />
       </section>

@@ -6,6 +6,7 @@ import { DateTime } from '../components/DateTime';
 import { ListStatus } from '../components/ListStatus';
 import { LoadMore } from '../components/LoadMore';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { TableWrap } from '../components/TableWrap';
 import { useAction } from '../hooks/useAction';
 import { usePagedList } from '../hooks/usePagedList';
 import { useResource } from '../hooks/useResource';
@@ -57,7 +58,7 @@ export function WebhookDeliveriesPage() {
           emptyText="No deliveries yet."
         />
         {deliveries.items.length > 0 && (
-          <div className="table-wrap">
+          <TableWrap>
             <table>
               <thead>
                 <tr>
@@ -115,7 +116,7 @@ export function WebhookDeliveriesPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
         <LoadMore list={deliveries} />
       </section>

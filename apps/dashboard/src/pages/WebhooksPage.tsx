@@ -8,6 +8,7 @@ import { ListStatus } from '../components/ListStatus';
 import { LoadMore } from '../components/LoadMore';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { SecretBox } from '../components/SecretBox';
+import { TableWrap } from '../components/TableWrap';
 import { useAction } from '../hooks/useAction';
 import { usePagedList } from '../hooks/usePagedList';
 import { WebhookForm } from './WebhookForm';
@@ -71,7 +72,7 @@ export function WebhooksPage() {
           emptyText="No webhooks yet."
         />
         {endpoints.items.length > 0 && (
-          <div className="table-wrap">
+          <TableWrap>
             <table>
               <thead>
                 <tr>
@@ -134,7 +135,7 @@ export function WebhooksPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
         <LoadMore list={endpoints} />
       </section>
