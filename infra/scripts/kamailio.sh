@@ -47,7 +47,9 @@ export EDGE_REG_CONTACT_ADDR="${EDGE_REG_CONTACT_ADDR:-${SIP_LISTEN_IP:-127.0.0.
 export SIP_GATEWAY_TIMEOUT_MS EDGE_REG_TIMER_S
 # Call ladders: every SIP message mirrored to the worker's HEP collector (port 0: no capture).
 if [ "${SIP_TRACE_COLLECTOR_PORT:-9060}" != 0 ]; then
+  : "${SIP_TRACE_AUTH_KEY:?SIP_TRACE_AUTH_KEY is not set (npm run up generates it in .env)}"
   export EDGE_SIPTRACE_URI="sip:${SIP_TRACE_COLLECTOR_HOST:-127.0.0.1}:${SIP_TRACE_COLLECTOR_PORT:-9060}"
+  export EDGE_SIPTRACE_AUTH_KEY="$SIP_TRACE_AUTH_KEY"
 fi
 export EDGE_AUTH_SECRET SIP_LISTEN_IP SIP_PORT SIP_TLS_PORT SIP_WSS_PORT SIP_MIN_EXPIRES SIP_MAX_EXPIRES SIP_NO_ANSWER_MS EDGE_RPC_PORT EDGE_CHILDREN
 # usrloc stores timestamps without a zone: keep them in UTC, as the API reads them.

@@ -25,7 +25,8 @@ export const u32 = (value: number) => {
   return buffer;
 };
 
-export function sipHep(payload: string, capturedAtMs = 1_763_700_000_123): Buffer {
+/** A SIP message as the edge mirrors it, with the test configuration's SIP_TRACE_AUTH_KEY unless told otherwise. */
+export function sipHep(payload: string, capturedAtMs = 1_763_700_000_123, authKey = 'h'.repeat(32)): Buffer {
   return hep3([
     [1, u8(2)],
     [2, u8(17)],
@@ -37,6 +38,7 @@ export function sipHep(payload: string, capturedAtMs = 1_763_700_000_123): Buffe
     [HepChunk.TimestampMicroseconds, u32((capturedAtMs % 1000) * 1000 + 7)],
     [HepChunk.PayloadType, u8(HEP_PAYLOAD_SIP)],
     [12, u32(1)],
+    [HepChunk.AuthKey, Buffer.from(authKey)],
     [HepChunk.Payload, Buffer.from(payload)],
   ]);
 }

@@ -9,6 +9,7 @@ export function testConfig(env: Record<string, string> = {}): CallwireConfig {
     TURN_SECRET: 't'.repeat(32),
     WEBHOOK_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64url'),
     EDGE_API_TOKEN: 'e'.repeat(32),
+    SIP_TRACE_AUTH_KEY: 'h'.repeat(32),
     ...env,
   });
 }

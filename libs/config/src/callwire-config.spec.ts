@@ -7,6 +7,7 @@ const base = {
   TURN_SECRET: 't'.repeat(32),
   WEBHOOK_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64url'),
   EDGE_API_TOKEN: 'e'.repeat(32),
+  SIP_TRACE_AUTH_KEY: 'h'.repeat(32),
 };
 
 describe('loadConfig', () => {
@@ -46,14 +47,17 @@ describe('loadConfig', () => {
         registrationSyncIntervalMs: 5000,
       },
       dashboard: { sessionTtlSeconds: 43_200 },
-      sipTrace: { collectorHost: '127.0.0.1', collectorPort: 9060, retentionHours: 72 },
+      sipTrace: { collectorHost: '127.0.0.1', collectorPort: 9060, retentionHours: 72, authKey: 'h'.repeat(32) },
     });
   });
 
   it('reads the SIP trace settings and refuses a retention of zero', () => {
     const config = loadConfig({ ...base, SIP_TRACE_COLLECTOR_PORT: '0', SIP_TRACE_RETENTION_HOURS: '2' });
-    expect(config.sipTrace).toEqual({ collectorHost: '127.0.0.1', collectorPort: 0, retentionHours: 2 });
+    expect(config.sipTrace).toEqual({ collectorHost: '127.0.0.1', collectorPort: 0, retentionHours: 2, authKey: '' });
     expect(() => loadConfig({ ...base, SIP_TRACE_RETENTION_HOURS: '0' })).toThrow(ConfigError);
+    // Capture on needs the key the edge signs its packets with; capture off does not.
+    expect(() => loadConfig({ ...base, SIP_TRACE_AUTH_KEY: '' })).toThrow(ConfigError);
+    expect(loadConfig({ ...base, SIP_TRACE_AUTH_KEY: '', SIP_TRACE_COLLECTOR_PORT: '0' }).sipTrace.authKey).toBe('');
   });
 
   it('reads the webhook settings, with fractional retry delays', () => {

@@ -35,6 +35,8 @@ export interface SipTraceSettings {
   readonly collectorPort: number;
   /** Captured messages older than this are deleted. */
   readonly retentionHours: number;
+  /** Shared with the edge, which sends it in every HEP packet (chunk 14); empty when capture is off. */
+  readonly authKey: string;
 }
 
 /** Trunks and call routing: the edge asks the API for each carrier call and each call to the outside. */
@@ -168,10 +170,12 @@ function routingSettings(env: Env): RoutingSettings {
 }
 
 function sipTraceSettings(env: Env): SipTraceSettings {
+  const collectorPort = integer(env, 'SIP_TRACE_COLLECTOR_PORT', 9060, 0, 65535);
   return {
     collectorHost: env.SIP_TRACE_COLLECTOR_HOST?.trim() || '127.0.0.1',
-    collectorPort: integer(env, 'SIP_TRACE_COLLECTOR_PORT', 9060, 0, 65535),
+    collectorPort,
     retentionHours: integer(env, 'SIP_TRACE_RETENTION_HOURS', 72, 1, 24 * 365),
+    authKey: collectorPort === 0 ? '' : secret(env, 'SIP_TRACE_AUTH_KEY'),
   };
 }
 

@@ -10,6 +10,7 @@ describe('parseHep3', () => {
       destinationPort: 5060,
       capturedAtUs: 1_763_700_000_123_007n,
       payloadType: HEP_PAYLOAD_SIP,
+      authKey: 'h'.repeat(32),
       payload: 'INVITE sip:x SIP/2.0\r\n\r\n',
     });
   });
@@ -26,7 +27,7 @@ describe('parseHep3', () => {
       [HepChunk.TimestampMicroseconds, u32(2)],
       [HepChunk.Payload, Buffer.from('x')],
     ]);
-    expect(parseHep3(packet)).toMatchObject({ sourceIp: '0:0:0:0:0:0:0:1', capturedAtUs: 1_000_002n });
+    expect(parseHep3(packet)).toMatchObject({ sourceIp: '0:0:0:0:0:0:0:1', capturedAtUs: 1_000_002n, authKey: '' });
   });
 
   it.each([

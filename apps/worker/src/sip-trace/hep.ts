@@ -10,6 +10,8 @@ export interface HepPacket {
   readonly capturedAtUs: bigint;
   /** 1 = SIP. */
   readonly payloadType: number;
+  /** The sender's authentication key (chunk 14), empty when it sent none. */
+  readonly authKey: string;
   readonly payload: string;
 }
 
@@ -28,6 +30,7 @@ export const HepChunk = {
   TimestampSeconds: 9,
   TimestampMicroseconds: 10,
   PayloadType: 11,
+  AuthKey: 14,
   Payload: 15,
 } as const;
 
@@ -75,6 +78,7 @@ export function parseHep3(datagram: Buffer): HepPacket | null {
     destinationPort: destinationPort.readUInt16BE(0),
     capturedAtUs: BigInt(seconds.readUInt32BE(0)) * 1_000_000n + BigInt(micros.readUInt32BE(0)),
     payloadType: fields[HepChunk.PayloadType]?.[0] ?? 0,
+    authKey: fields[HepChunk.AuthKey]?.toString('utf8') ?? '',
     payload: payload.toString('utf8'),
   };
 }

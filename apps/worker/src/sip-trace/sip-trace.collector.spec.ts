@@ -45,11 +45,14 @@ describe('SipTraceCollector', () => {
     expect(stored[0]?.payload).toContain('INVITE sip:+15550001@127.0.0.1 SIP/2.0');
   });
 
-  it('leaves out registrations, keep-alives and whatever is not SIP', async () => {
+  it('leaves out registrations, keep-alives, whatever is not SIP and packets without the key', async () => {
     const { collector, repository } = setUp();
     collector.accept(sipHep(message('REGISTER sip:example.com SIP/2.0', '7 REGISTER')));
     collector.accept(sipHep(message('SIP/2.0 200 OK', '3 OPTIONS')));
     collector.accept(sipHep('not a SIP message'));
+    // A packet without the edge's key: anyone on the host could have sent it.
+    collector.accept(sipHep(message('BYE sip:a@b SIP/2.0', '2 BYE'), Date.now(), 'not-the-key'));
+    collector.accept(sipHep(message('BYE sip:a@b SIP/2.0', '2 BYE'), Date.now(), ''));
     collector.accept(Buffer.from('garbage'));
     await collector.flush();
     expect(repository.insertMany).not.toHaveBeenCalled();

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { type Socket, createSocket } from 'node:dgram';
 import { isIPv6 } from 'node:net';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
+import { constantTimeEquals } from '@callwire/auth';
 import { summarizeSipMessage } from '@callwire/sip';
 import { HEP_PAYLOAD_SIP, parseHep3 } from './hep';
 import { type CapturedSipMessage, SipMessagesRepository } from './sip-messages.repository';
@@ -29,6 +30,8 @@ export class SipTraceCollector implements OnApplicationBootstrap, OnApplicationS
   private writing: Promise<void> = Promise.resolve();
   private timers: NodeJS.Timeout[] = [];
   private dropped = 0;
+  /** Packets without the edge's key since the last report. */
+  private rejected = 0;
 
   constructor(
     @Inject(CALLWIRE_CONFIG) private readonly config: CallwireConfig,
@@ -62,6 +65,10 @@ export class SipTraceCollector implements OnApplicationBootstrap, OnApplicationS
   accept(datagram: Buffer): void {
     const packet = parseHep3(datagram);
     if (!packet || packet.payloadType !== HEP_PAYLOAD_SIP) return;
+    if (!constantTimeEquals(packet.authKey, this.config.sipTrace.authKey)) {
+      this.rejected++;
+      return;
+    }
     const summary = summarizeSipMessage(packet.payload);
     if (!summary || NOT_CALL_METHODS.has(summary.cseqMethod)) return;
     if (this.pending.length >= MAX_PENDING) {
@@ -96,6 +103,10 @@ export class SipTraceCollector implements OnApplicationBootstrap, OnApplicationS
           this.dropped += batch.length;
           this.logger.warn(`SIP capture: ${batch.length} messages not stored: ${String(error)}`);
         }
+      }
+      if (this.rejected > 0) {
+        this.logger.warn(`SIP capture: ${this.rejected} HEP packets without the right SIP_TRACE_AUTH_KEY dropped`);
+        this.rejected = 0;
       }
       if (this.dropped > 0) {
         this.logger.warn(`SIP capture: ${this.dropped} messages dropped (database slow or down)`);
