@@ -28,6 +28,12 @@ export type SessionRecord = Pick<DashboardSession, 'id' | 'accountId' | 'csrfTok
   readonly account: { readonly id: string; readonly name: string; readonly sipDomain: string } | null;
 };
 
+/** The role column holds only what `create` wrote. */
+const toRecord = <Row extends { role: string }>(row: Row): Row & { role: SessionRole } => ({
+  ...row,
+  role: row.role === 'admin' ? 'admin' : 'account',
+});
+
 const RECORD_FIELDS = {
   id: true,
   role: true,
@@ -53,7 +59,7 @@ export class DashboardSessionsRepository {
       },
       select: RECORD_FIELDS,
     });
-    return { ...created, role: created.role as SessionRole };
+    return toRecord(created);
   }
 
   /**
@@ -79,7 +85,7 @@ export class DashboardSessionsRepository {
 
   async findById(id: string): Promise<SessionRecord | null> {
     const found = await this.prisma.dashboardSession.findUnique({ where: { id }, select: RECORD_FIELDS });
-    return found && { ...found, role: found.role as SessionRole };
+    return found && toRecord(found);
   }
 
   async setAccount(id: string, accountId: string | null): Promise<SessionRecord> {
@@ -88,7 +94,7 @@ export class DashboardSessionsRepository {
       data: { accountId },
       select: RECORD_FIELDS,
     });
-    return { ...updated, role: updated.role as SessionRole };
+    return toRecord(updated);
   }
 
   async delete(id: string): Promise<void> {

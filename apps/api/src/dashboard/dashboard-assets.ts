@@ -2,6 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, normalize, sep } from 'node:path';
 import { ProblemException, problem } from '../common/problem';
+import { type StaticFile, fileEtag } from '../common/static-file';
 import { findRepositoryRoot } from '../phone/browser-assets.service';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -24,14 +25,11 @@ function decodeUrlPath(path: string): string | null {
   }
 }
 
-export interface DashboardFile {
-  readonly contentType: string;
+export interface DashboardFile extends StaticFile {
   /** Vite names files under assets/ by content hash: they never change, so browsers may keep them. */
   readonly immutable: boolean;
   /** The single-page app's entry (served for every client-side route). */
   readonly isEntry: boolean;
-  readonly etag: string;
-  read(): Promise<Buffer>;
 }
 
 /** The dashboard's build (`npm run build:dashboard` → dist/dashboard), with index.html for client-side routes. */
@@ -74,7 +72,7 @@ export class DashboardAssets {
       contentType: CONTENT_TYPES[extname(relative)] ?? 'application/octet-stream',
       immutable: relative.startsWith(`assets${sep}`),
       isEntry: relative === 'index.html',
-      etag: `"${stats.size.toString(36)}-${Math.floor(stats.mtimeMs).toString(36)}"`,
+      etag: fileEtag(stats),
       read: () => readFile(path),
     };
   }

@@ -2,6 +2,7 @@ import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundProblemException } from '../common/problem';
+import { sendStaticFile } from '../common/static-file';
 import { DashboardAssets } from './dashboard-assets';
 
 /** Public, outside /v1 (bootstrap.ts): the dashboard's files. It signs in and reads everything through /v1. */
@@ -36,17 +37,9 @@ export class DashboardController {
   ): Promise<Buffer | undefined> {
     const file = await this.assets.find(request.url.split('?')[0].slice(`/${DASHBOARD_ROUTES.root}/`.length));
     if (!file) throw new NotFoundProblemException('File');
-    void reply
-      .type(file.contentType)
-      .header('cache-control', file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
-      .header('etag', file.etag)
-      .header('x-content-type-options', 'nosniff');
-    if (file.isEntry)
+    if (file.isEntry) {
       void reply.header('content-security-policy', DASHBOARD_CSP).header('referrer-policy', 'same-origin');
-    if (request.headers['if-none-match'] === file.etag) {
-      void reply.status(304);
-      return undefined;
     }
-    return file.read();
+    return sendStaticFile(request, reply, file, file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
   }
 }

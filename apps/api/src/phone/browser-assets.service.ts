@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { NotFoundProblemException, ProblemException, problem } from '../common/problem';
+import { type StaticFile, fileEtag } from '../common/static-file';
 
 const JAVASCRIPT = 'application/javascript; charset=utf-8';
 
@@ -26,13 +27,6 @@ export function findRepositoryRoot(start: string): string {
   }
 }
 
-export interface BrowserAsset {
-  readonly contentType: string;
-  /** Changes whenever the file is rebuilt: size and modification time, so a 304 needs no read. */
-  readonly etag: string;
-  read(): Promise<Buffer>;
-}
-
 /** Serves the built browser SDK and demo phone from one directory. */
 export class BrowserAssets {
   constructor(private readonly directory: string) {}
@@ -42,7 +36,7 @@ export class BrowserAssets {
   }
 
   /** 404 for a path that is not an asset, 503 when the SDK has not been built. */
-  async find(urlPath: string): Promise<BrowserAsset> {
+  async find(urlPath: string): Promise<StaticFile> {
     const asset = Object.hasOwn(ASSETS, urlPath) ? ASSETS[urlPath] : undefined;
     if (!asset) throw new NotFoundProblemException('File');
     const path = join(this.directory, asset.file);
@@ -57,7 +51,7 @@ export class BrowserAssets {
     }
     return {
       contentType: asset.contentType,
-      etag: `"${stats.size.toString(36)}-${Math.floor(stats.mtimeMs).toString(36)}"`,
+      etag: fileEtag(stats),
       read: () => readFile(path),
     };
   }

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sendStaticFile } from '../common/static-file';
 import { BrowserAssets } from './browser-assets.service';
 
 /** Public, at fixed URLs outside /v1 (bootstrap.ts excludes them from the prefix): browsers load them directly. */
@@ -49,16 +50,6 @@ export class PhoneController {
 
   /** The URLs do not change between releases, so clients revalidate every time (cheap: ETag → 304). */
   private async send(path: string, request: FastifyRequest, reply: FastifyReply): Promise<Buffer | undefined> {
-    const asset = await this.assets.find(path);
-    void reply
-      .type(asset.contentType)
-      .header('cache-control', 'no-cache')
-      .header('etag', asset.etag)
-      .header('x-content-type-options', 'nosniff');
-    if (request.headers['if-none-match'] === asset.etag) {
-      void reply.status(304);
-      return undefined;
-    }
-    return asset.read();
+    return sendStaticFile(request, reply, await this.assets.find(path), 'no-cache');
   }
 }

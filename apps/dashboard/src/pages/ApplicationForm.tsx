@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import type { Application } from '../api/types';
 import { Field } from '../components/Field';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { FormActions } from '../components/FormActions';
 import { fieldsOf, useForm } from '../hooks/useForm';
 
 interface Props {
@@ -83,16 +84,7 @@ export function ApplicationForm({ application, onCreated, onSaved, onCancel }: P
           'statusCallbackUrl',
           "Optional: the call's status changes are POSTed here.",
         )}
-        <div className="actions">
-          <button type="submit" disabled={form.busy}>
-            {application ? 'Save' : 'Create'}
-          </button>
-          {application && (
-            <button type="button" className="secondary" onClick={onCancel}>
-              Cancel
-            </button>
-          )}
-        </div>
+        <FormActions editing={application !== null} busy={form.busy} onCancel={onCancel} />
       </form>
     </section>
   );

@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import { type Carrier, GATEWAY_TRANSPORTS, type GatewayTransport } from '../api/types';
 import { Field } from '../components/Field';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { FormActions } from '../components/FormActions';
 import { useForm } from '../hooks/useForm';
 import {
   type CarrierFields,
@@ -196,16 +197,7 @@ export function CarrierForm({ carrier, onDone, onCancel }: Props) {
             })}
           </fieldset>
         </div>
-        <div className="actions">
-          <button type="submit" disabled={form.busy}>
-            {carrier ? 'Save' : 'Create'}
-          </button>
-          {carrier && (
-            <button type="button" className="secondary" onClick={onCancel}>
-              Cancel
-            </button>
-          )}
-        </div>
+        <FormActions editing={carrier !== null} busy={form.busy} onCancel={onCancel} />
       </form>
     </section>
   );

@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import type { Carrier, OutboundRoute } from '../api/types';
 import { Field } from '../components/Field';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { FormActions } from '../components/FormActions';
 import { fieldsOf, useForm } from '../hooks/useForm';
 
 interface Props {
@@ -94,16 +95,7 @@ export function OutboundRouteForm({ route, carriers, onDone, onCancel }: Props) 
             </select>
           )}
         </Field>
-        <div className="actions">
-          <button type="submit" disabled={form.busy}>
-            {route ? 'Save' : 'Create'}
-          </button>
-          {route && (
-            <button type="button" className="secondary" onClick={onCancel}>
-              Cancel
-            </button>
-          )}
-        </div>
+        <FormActions editing={route !== null} busy={form.busy} onCancel={onCancel} />
       </form>
     </section>
   );

@@ -10,6 +10,7 @@ import {
 } from '../api/types';
 import { Field } from '../components/Field';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { FormActions } from '../components/FormActions';
 import { fieldsOf, useForm } from '../hooks/useForm';
 
 export const ROUTE_TYPE_LABELS: Record<RouteType, string> = {
@@ -137,16 +138,7 @@ export function PhoneNumberForm({ phoneNumber, carriers, applications, sipUsers,
             )
           }
         </Field>
-        <div className="actions">
-          <button type="submit" disabled={form.busy}>
-            {phoneNumber ? 'Save' : 'Create'}
-          </button>
-          {phoneNumber && (
-            <button type="button" className="secondary" onClick={onCancel}>
-              Cancel
-            </button>
-          )}
-        </div>
+        <FormActions editing={phoneNumber !== null} busy={form.busy} onCancel={onCancel} />
       </form>
     </section>
   );

@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import type { SipUser } from '../api/types';
 import { Field } from '../components/Field';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { FormActions } from '../components/FormActions';
 import { fieldsOf, useForm } from '../hooks/useForm';
 
 interface Props {
@@ -91,16 +92,7 @@ export function SipUserForm({ user, onDone, onCancel }: Props) {
             )}
           </Field>
         )}
-        <div className="actions">
-          <button type="submit" disabled={form.busy}>
-            {user ? 'Save' : 'Create'}
-          </button>
-          {user && (
-            <button type="button" className="secondary" onClick={onCancel}>
-              Cancel
-            </button>
-          )}
-        </div>
+        <FormActions editing={user !== null} busy={form.busy} onCancel={onCancel} />
       </form>
     </section>
   );

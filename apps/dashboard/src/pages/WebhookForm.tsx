@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import { ALL_WEBHOOK_EVENTS, WEBHOOK_EVENT_TYPES, type WebhookEndpoint } from '../api/types';
 import { Field } from '../components/Field';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { FormActions } from '../components/FormActions';
 import { fieldsOf, useForm } from '../hooks/useForm';
 
 type CreatedEndpoint = WebhookEndpoint & { secret: string };
@@ -114,16 +115,7 @@ export function WebhookForm({ endpoint, onCreated, onSaved, onCancel }: Props) {
             )}
           </Field>
         )}
-        <div className="actions">
-          <button type="submit" disabled={form.busy}>
-            {endpoint ? 'Save' : 'Create'}
-          </button>
-          {endpoint && (
-            <button type="button" className="secondary" onClick={onCancel}>
-              Cancel
-            </button>
-          )}
-        </div>
+        <FormActions editing={endpoint !== null} busy={form.busy} onCancel={onCancel} />
       </form>
     </section>
   );
