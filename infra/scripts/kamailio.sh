@@ -7,6 +7,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 : "${EDGE_AUTH_SECRET:?EDGE_AUTH_SECRET is not set (npm run up generates it in .env)}"
 : "${CLIENT_TOKEN_SECRET:?CLIENT_TOKEN_SECRET is not set (npm run up generates it in .env)}"
 : "${EDGE_API_TOKEN:?EDGE_API_TOKEN is not set (npm run up generates it in .env)}"
+: "${EDGE_RPC_TOKEN:?EDGE_RPC_TOKEN is not set (npm run up generates it in .env)}"
 
 run_dir="${EDGE_RUN_DIR:-$RUN_DIR/kamailio}"
 mkdir -p "$run_dir"
@@ -51,7 +52,15 @@ if [ "${SIP_TRACE_COLLECTOR_PORT:-9060}" != 0 ]; then
   export EDGE_SIPTRACE_URI="sip:${SIP_TRACE_COLLECTOR_HOST:-127.0.0.1}:${SIP_TRACE_COLLECTOR_PORT:-9060}"
   export EDGE_SIPTRACE_AUTH_KEY="$SIP_TRACE_AUTH_KEY"
 fi
-export EDGE_AUTH_SECRET SIP_LISTEN_IP SIP_PORT SIP_TLS_PORT SIP_WSS_PORT SIP_MIN_EXPIRES SIP_MAX_EXPIRES SIP_NO_ANSWER_MS EDGE_RPC_PORT EDGE_CHILDREN
+export EDGE_AUTH_SECRET SIP_LISTEN_IP SIP_PORT SIP_TLS_PORT SIP_WSS_PORT SIP_MIN_EXPIRES SIP_MAX_EXPIRES SIP_NO_ANSWER_MS EDGE_RPC_PORT EDGE_RPC_TOKEN EDGE_CHILDREN
+# Security defaults of the edge (README "Security"); unset ones take the defaults in kamailio.cfg.
+export EDGE_BAN_SECONDS EDGE_PIKE_REQS EDGE_AUTH_FAIL_LIMIT EDGE_AUTH_FAIL_WINDOW_S EDGE_USER_FAIL_LIMIT SIP_MAX_CONTACTS
+export EDGE_TCP_IDLE_S EDGE_CALL_KEEPALIVE_S
+# Connections: sized for the machine (file descriptors), at most EDGE_TCP_PER_IP_LIMIT per source address.
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+export EDGE_TCP_MAX_CONNECTIONS="${EDGE_TCP_MAX_CONNECTIONS:-$(($(ulimit -n) / 2 - 256))}"
+source "$ROOT/infra/scripts/connlimit.sh"
+limit_connections_per_source "${SIP_PORT:-5060},${SIP_TLS_PORT:-5061},${SIP_WSS_PORT:-8443}" "${EDGE_TCP_PER_IP_LIMIT:-64}"
 # usrloc stores timestamps without a zone: keep them in UTC, as the API reads them.
 export TZ=UTC
 # Started as root, the edge drops to the unprivileged user of the Debian package after binding its ports.
@@ -62,4 +71,12 @@ if [ "$(id -u)" -eq 0 ] && id kamailio >/dev/null 2>&1; then
 fi
 # Shared memory holds every transaction (and completed ones for a few seconds): Kamailio's default 64 MB
 # runs out between 300 and 450 calls/s (docs/BENCHMARKS.md).
-exec kamailio -DD -E "${privileges[@]}" -m "${EDGE_SHM_MB:-256}" -f "$ROOT/infra/kamailio/kamailio.cfg" -Y "$run_dir" -P "$run_dir/kamailio.pid"
+# Not exec'd: the per-source connection limit is removed when the edge stops.
+kamailio -DD -E "${privileges[@]}" -m "${EDGE_SHM_MB:-256}" -f "$ROOT/infra/kamailio/kamailio.cfg" -Y "$run_dir" -P "$run_dir/kamailio.pid" &
+edge_pid=$!
+trap 'kill -TERM "$edge_pid" 2>/dev/null' TERM INT
+wait "$edge_pid"; status=$?
+# A signal interrupts the first wait: wait for the edge to finish its shutdown.
+kill -0 "$edge_pid" 2>/dev/null && { wait "$edge_pid"; status=$?; }
+unlimit_connections_per_source
+exit "$status"

@@ -1,4 +1,5 @@
 import { type CallwireConfig, loadConfig } from '@callwire/config';
+import { TEST_EGRESS_ALLOWED_NETWORKS } from './egress-allowance';
 
 /** Settings for unit specs: every required secret filled in (none real), `env` on top. */
 export function testConfig(env: Record<string, string> = {}): CallwireConfig {
@@ -9,7 +10,9 @@ export function testConfig(env: Record<string, string> = {}): CallwireConfig {
     TURN_SECRET: 't'.repeat(32),
     WEBHOOK_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64url'),
     EDGE_API_TOKEN: 'e'.repeat(32),
+    EDGE_RPC_TOKEN: 'r'.repeat(32),
     SIP_TRACE_AUTH_KEY: 'h'.repeat(32),
+    EGRESS_ALLOWED_NETWORKS: TEST_EGRESS_ALLOWED_NETWORKS,
     ...env,
   });
 }

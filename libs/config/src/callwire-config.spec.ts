@@ -7,6 +7,7 @@ const base = {
   TURN_SECRET: 't'.repeat(32),
   WEBHOOK_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64url'),
   EDGE_API_TOKEN: 'e'.repeat(32),
+  EDGE_RPC_TOKEN: 'r'.repeat(32),
   SIP_TRACE_AUTH_KEY: 'h'.repeat(32),
 };
 
@@ -25,6 +26,7 @@ describe('loadConfig', () => {
       workerHealthHost: '127.0.0.1',
       workerHealthPort: 3001,
       edgeRpcUrl: 'http://127.0.0.1:5090/RPC',
+      edgeRpcToken: base.EDGE_RPC_TOKEN,
       clientTokens: {
         secret: base.CLIENT_TOKEN_SECRET,
         turnSecret: base.TURN_SECRET,
@@ -48,7 +50,27 @@ describe('loadConfig', () => {
       },
       dashboard: { sessionTtlSeconds: 43_200 },
       sipTrace: { collectorHost: '127.0.0.1', collectorPort: 9060, retentionHours: 72, authKey: 'h'.repeat(32) },
+      rateLimits: {
+        perIpPerSecond: 100,
+        perKeyPerSecond: 50,
+        perAccountPerSecond: 100,
+        authFailureLimit: 10,
+        authFailureWindowSeconds: 300,
+        authBlockSeconds: 900,
+      },
     });
+  });
+
+  it('reads the API rate limits (0 turns one off) and refuses negative ones', () => {
+    const config = loadConfig({
+      ...base,
+      API_RATE_LIMIT_PER_IP: '0',
+      API_AUTH_FAIL_LIMIT: '3',
+      API_AUTH_BLOCK_S: '60',
+    });
+    expect(config.rateLimits).toMatchObject({ perIpPerSecond: 0, authFailureLimit: 3, authBlockSeconds: 60 });
+    expect(() => loadConfig({ ...base, API_RATE_LIMIT_PER_KEY: '-1' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...base, API_AUTH_FAIL_WINDOW_S: '0' })).toThrow(ConfigError);
   });
 
   it('reads the SIP trace settings and refuses a retention of zero', () => {

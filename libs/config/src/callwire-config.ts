@@ -1,3 +1,6 @@
+import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
+
 /** Settings for every Callwire process, read once from the environment (and `.env`). */
 export interface CallwireConfig {
   readonly host: string;
@@ -15,11 +18,39 @@ export interface CallwireConfig {
   readonly workerHealthPort: number;
   /** Kamailio's JSON-RPC endpoint (loopback only), used by the worker to drive the edge. */
   readonly edgeRpcUrl: string;
+  /** Bearer token the edge requires on its JSON-RPC endpoint: only the worker may drive it. */
+  readonly edgeRpcToken: string;
   readonly clientTokens: ClientTokenSettings;
   readonly webhooks: WebhookSettings;
   readonly routing: RoutingSettings;
   readonly dashboard: DashboardSettings;
   readonly sipTrace: SipTraceSettings;
+  readonly egress: EgressSettings;
+  readonly rateLimits: RateLimitSettings;
+}
+
+/** API rate limits, counted in Redis so that every API process shares them. 0 turns a limit off. */
+export interface RateLimitSettings {
+  /** Requests per second from one source address (all routes but /healthz, /readyz and /metrics). */
+  readonly perIpPerSecond: number;
+  /** Requests per second made with one API key or dashboard session (the admin key too). */
+  readonly perKeyPerSecond: number;
+  /** Requests per second of one account over all its keys and sessions, unless the admin set the account's own. */
+  readonly perAccountPerSecond: number;
+  /** Failed authentications (wrong API key, failed sign-in) from one source within the window that block it. */
+  readonly authFailureLimit: number;
+  readonly authFailureWindowSeconds: number;
+  /** How long a source that reached authFailureLimit gets 429 for every request. */
+  readonly authBlockSeconds: number;
+}
+
+/** Where the platform sends requests for tenants (webhooks, application URLs, OPTIONS to gateways). */
+export interface EgressSettings {
+  /**
+   * Internal networks (CIDRs) it may call all the same, e.g. 127.0.0.0/8 for receivers on this machine.
+   * Public addresses are always allowed; loopback, private, link-local … only when listed here.
+   */
+  readonly allowedNetworks: readonly string[];
 }
 
 /** The admin dashboard's sign-in sessions. */
@@ -169,6 +200,17 @@ function routingSettings(env: Env): RoutingSettings {
   };
 }
 
+function rateLimitSettings(env: Env): RateLimitSettings {
+  return {
+    perIpPerSecond: integer(env, 'API_RATE_LIMIT_PER_IP', 100, 0, 1_000_000),
+    perKeyPerSecond: integer(env, 'API_RATE_LIMIT_PER_KEY', 50, 0, 1_000_000),
+    perAccountPerSecond: integer(env, 'API_RATE_LIMIT_PER_ACCOUNT', 100, 0, 1_000_000),
+    authFailureLimit: integer(env, 'API_AUTH_FAIL_LIMIT', 10, 0, 1_000_000),
+    authFailureWindowSeconds: integer(env, 'API_AUTH_FAIL_WINDOW_S', 300, 1, 86_400),
+    authBlockSeconds: integer(env, 'API_AUTH_BLOCK_S', 900, 1, 86_400),
+  };
+}
+
 function sipTraceSettings(env: Env): SipTraceSettings {
   const collectorPort = integer(env, 'SIP_TRACE_COLLECTOR_PORT', 9060, 0, 65535);
   return {
@@ -177,6 +219,16 @@ function sipTraceSettings(env: Env): SipTraceSettings {
     retentionHours: integer(env, 'SIP_TRACE_RETENTION_HOURS', 72, 1, 24 * 365),
     authKey: collectorPort === 0 ? '' : secret(env, 'SIP_TRACE_AUTH_KEY'),
   };
+}
+
+function networkList(env: Env, name: string): string[] {
+  const entries = (env[name] ?? '').split(',').flatMap((entry) => entry.trim() || []);
+  for (const entry of entries) {
+    if (isIP(entry.split('/')[0] ?? '') === 0 || !ipaddr.isValidCIDR(entry)) {
+      throw new ConfigError(`${name} must be comma-separated CIDRs (e.g. 127.0.0.0/8,::1/128), got "${entry}"`);
+    }
+  }
+  return entries;
 }
 
 export function loadConfig(env: Env = process.env): CallwireConfig {
@@ -198,10 +250,13 @@ export function loadConfig(env: Env = process.env): CallwireConfig {
     workerHealthHost: env.WORKER_HEALTH_HOST?.trim() || '127.0.0.1',
     workerHealthPort: integer(env, 'WORKER_HEALTH_PORT', 3001, 0, 65535),
     edgeRpcUrl: `http://127.0.0.1:${integer(env, 'EDGE_RPC_PORT', 5090, 1, 65535)}/RPC`,
+    edgeRpcToken: secret(env, 'EDGE_RPC_TOKEN'),
     clientTokens: clientTokenSettings(env),
     webhooks: webhookSettings(env),
     routing: routingSettings(env),
     dashboard: { sessionTtlSeconds: integer(env, 'DASHBOARD_SESSION_TTL_S', 12 * 3600, 60, 30 * 86_400) },
     sipTrace: sipTraceSettings(env),
+    egress: { allowedNetworks: networkList(env, 'EGRESS_ALLOWED_NETWORKS') },
+    rateLimits: rateLimitSettings(env),
   };
 }

@@ -41,9 +41,35 @@ export interface ReloadCarrierRegistrationsJob {
   readonly carrierId: string;
 }
 
+/**
+ * Edge-sync job: the carriers' inbound addresses changed; the edge reloads them (view
+ * kamailio_carrier_addresses) and from then on passes unauthenticated calls from them to the platform.
+ */
+export interface ReloadCarrierAddressesJob {
+  readonly kind: 'reload-carrier-addresses';
+  /** The carrier whose change asked for it (for the log). */
+  readonly carrierId: string;
+}
+
 /** Edge-sync job (scheduled by the worker): read the edge's registrations with carriers into the API. */
 export interface SyncCarrierRegistrationsJob {
   readonly kind: 'sync-carrier-registrations';
+}
+
+/**
+ * Edge-sync job: an account's limits changed (or the account was deleted); the worker writes what view
+ * kamailio_account_limits now says for `<sipDomain>::calls` and `<sipDomain>::regs` into the edge's htable
+ * acctlimits (htable.sets, or htable.delete where the account has no such limit).
+ */
+export interface SyncAccountLimitsJob {
+  readonly kind: 'sync-account-limits';
+  readonly sipDomain: string;
+}
+
+/** Edge-sync job: the admin lifts the edge's block of a source (htable ipban) and its record. */
+export interface ClearEdgeBlockJob {
+  readonly kind: 'clear-edge-block';
+  readonly ip: string;
 }
 
 /** Payload of QueueName.EdgeSync jobs: produced by the API's EdgeSyncProducer, applied by the worker. */
@@ -52,7 +78,10 @@ export type EdgeSyncJob =
   | RevokeClientTokenJob
   | HangupCallJob
   | ReloadCarrierRegistrationsJob
-  | SyncCarrierRegistrationsJob;
+  | ReloadCarrierAddressesJob
+  | SyncCarrierRegistrationsJob
+  | SyncAccountLimitsJob
+  | ClearEdgeBlockJob;
 
 export type CallDirection = 'internal' | 'inbound' | 'outbound';
 
@@ -102,7 +131,21 @@ export interface EdgeRegistrationEvent {
   readonly reason?: string;
 }
 
-export type EdgeEventJob = EdgeCallEvent | EdgeRegistrationEvent;
+/** Why the edge blocked a source. */
+export type EdgeBlockReason = 'auth-failures' | 'flood' | 'scanner';
+
+/** Payload of QueueName.EdgeEvents security jobs: the edge blocked a source (its htable ipban) until `until`. */
+export interface EdgeSecurityEvent {
+  readonly kind: 'security';
+  readonly event: 'blocked';
+  readonly ip: string;
+  readonly reason: EdgeBlockReason;
+  /** Unix time in milliseconds the block ends. */
+  readonly until: number;
+  readonly at: number;
+}
+
+export type EdgeEventJob = EdgeCallEvent | EdgeRegistrationEvent | EdgeSecurityEvent;
 
 /** Payload of QueueName.WebhookDelivery jobs: the delivery row holds the event, endpoint and attempts. */
 export interface WebhookDeliveryJob {

@@ -73,11 +73,14 @@ const registering = (overrides: Partial<CarrierRecord> = {}) =>
 describe('CarriersService', () => {
   const config = testConfig({ SIP_CARRIER_REALM: 'carriers.test' });
   const repository = { create: jest.fn(), list: jest.fn(), findById: jest.fn(), update: jest.fn(), delete: jest.fn() };
-  const edge = { reloadCarrierRegistrations: jest.fn(async () => undefined) };
+  const edge = {
+    reloadCarrierRegistrations: jest.fn(async () => undefined),
+    reloadCarrierAddresses: jest.fn(async () => undefined),
+  };
   const service = new CarriersService(
     config,
     repository as Partial<CarriersRepository> as CarriersRepository,
-    edge as Pick<EdgeSyncProducer, 'reloadCarrierRegistrations'> as EdgeSyncProducer,
+    edge as Pick<EdgeSyncProducer, 'reloadCarrierRegistrations' | 'reloadCarrierAddresses'> as EdgeSyncProducer,
   );
 
   beforeEach(() => jest.clearAllMocks());
@@ -239,6 +242,27 @@ describe('CarriersService', () => {
     repository.update.mockResolvedValue(after);
     await service.update('a1', 'c1', { name: 'anything' });
     expect(edge.reloadCarrierRegistrations).toHaveBeenCalledTimes(reload ? 1 : 0);
+  });
+
+  it.each([
+    ['new inbound addresses', carrier(), carrier({ inboundAddresses: ['198.51.100.7/32'] }), true],
+    [
+      'disabling a carrier with addresses',
+      carrier({ inboundAddresses: ['198.51.100.7/32'] }),
+      carrier({ inboundAddresses: ['198.51.100.7/32'], enabled: false }),
+      true,
+    ],
+    [
+      'a new name',
+      carrier({ inboundAddresses: ['198.51.100.7/32'] }),
+      carrier({ inboundAddresses: ['198.51.100.7/32'], name: 'New' }),
+      false,
+    ],
+  ])('after %s, the edge reloads the inbound addresses: %s', async (_case, before, after, reload) => {
+    repository.findById.mockResolvedValue(before);
+    repository.update.mockResolvedValue(after);
+    await service.update('a1', 'c1', { name: 'anything' });
+    expect(edge.reloadCarrierAddresses).toHaveBeenCalledTimes(reload ? 1 : 0);
   });
 
   it('maps a taken inbound username to 409', async () => {

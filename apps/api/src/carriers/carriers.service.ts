@@ -123,6 +123,11 @@ function registrationOf(carrier: CarrierRecord): unknown {
   };
 }
 
+/** The addresses the edge passes unauthenticated calls from (view kamailio_carrier_addresses). */
+function inboundAddressesOf(carrier: CarrierRecord): string[] {
+  return carrier.enabled ? carrier.inboundAddresses : [];
+}
+
 /** Registering needs somewhere to register and credentials to do it with. */
 function registrationErrors(fields: CarrierFields, gatewayCount: number): FieldError[] {
   if (!fields.registerEnabled) return [];
@@ -156,6 +161,7 @@ export class CarriersService {
     this.checkRegistration(fields, gateways.length);
     const carrier = await this.saving(dto, () => this.carriers.create(accountId, fields, gateways));
     if (registrationOf(carrier) !== null) await this.edge.reloadCarrierRegistrations(carrier.id);
+    if (inboundAddressesOf(carrier).length > 0) await this.edge.reloadCarrierAddresses(carrier.id);
     return toDto(carrier);
   }
 
@@ -186,6 +192,9 @@ export class CarriersService {
     if (!isDeepStrictEqual(registrationOf(before), registrationOf(carrier))) {
       await this.edge.reloadCarrierRegistrations(carrier.id);
     }
+    if (!isDeepStrictEqual(inboundAddressesOf(before), inboundAddressesOf(carrier))) {
+      await this.edge.reloadCarrierAddresses(carrier.id);
+    }
     return toDto(carrier);
   }
 
@@ -194,6 +203,7 @@ export class CarriersService {
     const carrier = await this.carriers.delete(accountId, id);
     if (!carrier) throw new NotFoundProblemException('Carrier');
     if (registrationOf(carrier) !== null) await this.edge.reloadCarrierRegistrations(carrier.id);
+    if (inboundAddressesOf(carrier).length > 0) await this.edge.reloadCarrierAddresses(carrier.id);
   }
 
   /** The columns the request sets: only the fields it gives (create starts from NEW_CARRIER). */

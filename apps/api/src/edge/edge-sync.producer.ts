@@ -36,6 +36,18 @@ export class EdgeSyncProducer {
     await this.add({ kind: 'reload-carrier-registrations', carrierId });
   }
 
+  async reloadCarrierAddresses(carrierId: string): Promise<void> {
+    await this.add({ kind: 'reload-carrier-addresses', carrierId });
+  }
+
+  async syncAccountLimits(sipDomain: string): Promise<void> {
+    await this.add({ kind: 'sync-account-limits', sipDomain });
+  }
+
+  async clearEdgeBlock(ip: string): Promise<void> {
+    await this.add({ kind: 'clear-edge-block', ip });
+  }
+
   private async add(job: EdgeSyncJob): Promise<void> {
     await this.queue.add(job.kind, job, EDGE_JOB_OPTIONS);
   }

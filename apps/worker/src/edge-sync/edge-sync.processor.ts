@@ -2,6 +2,7 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import {
+  type ClearEdgeBlockJob,
   type DeregisterUserJob,
   type EdgeCallEvent,
   type EdgeEventJob,
@@ -9,9 +10,13 @@ import {
   type HangupCallJob,
   LiveEventsPublisher,
   QueueName,
+  type ReloadCarrierAddressesJob,
   type ReloadCarrierRegistrationsJob,
   type RevokeClientTokenJob,
+  type SyncAccountLimitsJob,
 } from '@callwire/queues';
+import { EdgeBlocksRepository } from '../edge-events/edge-blocks.repository';
+import { AccountLimitsRepository } from './account-limits.repository';
 import { isUacRegistration, registrationState } from './carrier-registrations';
 import { CarrierRegistrationsRepository } from './carrier-registrations.repository';
 import { KamailioRpcClient, KamailioRpcError } from './kamailio-rpc.client';
@@ -39,6 +44,8 @@ export class EdgeSyncProcessor extends WorkerHost {
     private readonly tokenContacts: TokenContactsRepository,
     private readonly carrierRegistrations: CarrierRegistrationsRepository,
     private readonly live: LiveEventsPublisher,
+    private readonly accountLimits: AccountLimitsRepository,
+    private readonly edgeBlocks: EdgeBlocksRepository,
     @InjectQueue(QueueName.EdgeEvents) private readonly edgeEvents: Queue<EdgeEventJob>,
   ) {
     super();
@@ -55,8 +62,14 @@ export class EdgeSyncProcessor extends WorkerHost {
         return this.hangupCall(data);
       case 'reload-carrier-registrations':
         return this.reloadCarrierRegistrations(data);
+      case 'reload-carrier-addresses':
+        return this.reloadCarrierAddresses(data);
       case 'sync-carrier-registrations':
         return this.syncCarrierRegistrations();
+      case 'sync-account-limits':
+        return this.syncAccountLimits(data);
+      case 'clear-edge-block':
+        return this.clearEdgeBlock(data);
     }
   }
 
@@ -96,6 +109,11 @@ export class EdgeSyncProcessor extends WorkerHost {
     this.logger.log(`reloaded the carrier registrations (carrier ${carrierId} changed)`);
   }
 
+  private async reloadCarrierAddresses({ carrierId }: ReloadCarrierAddressesJob): Promise<void> {
+    await this.kamailio.call('permissions.addressReload', []);
+    this.logger.log(`reloaded the carriers' inbound addresses (carrier ${carrierId} changed)`);
+  }
+
   /** The state of every registration the edge keeps with a carrier, as uac sees it, into the carriers. */
   private async syncCarrierRegistrations(): Promise<void> {
     const dump = await this.kamailio.call('uac.reg_dump', []);
@@ -112,6 +130,26 @@ export class EdgeSyncProcessor extends WorkerHost {
       await this.ignoringNotFound(this.kamailio.call('ul.rm_contact', ['location', aor, contact]));
     }
     this.logger.log(`revoked client token ${tokenId} (${contacts.length} registration(s) removed)`);
+  }
+
+  /**
+   * The edge's htable acctlimits gets what the database says now (not what the job was enqueued with), so
+   * jobs retried out of order still leave the latest limits.
+   */
+  private async syncAccountLimits({ sipDomain }: SyncAccountLimitsJob): Promise<void> {
+    const limits = await this.accountLimits.findEdgeLimits(sipDomain);
+    for (const key of [`${sipDomain}::calls`, `${sipDomain}::regs`]) {
+      const value = limits.get(key);
+      if (value === undefined) await this.ignoringNotFound(this.kamailio.call('htable.delete', ['acctlimits', key]));
+      else await this.kamailio.call('htable.sets', ['acctlimits', key, value]);
+    }
+    this.logger.log(`updated the edge's limits of ${sipDomain}`);
+  }
+
+  private async clearEdgeBlock({ ip }: ClearEdgeBlockJob): Promise<void> {
+    await this.ignoringNotFound(this.kamailio.call('htable.delete', ['ipban', ip]));
+    await this.edgeBlocks.delete(ip);
+    this.logger.log(`lifted the edge's block of ${ip}`);
   }
 
   /** The call's result, or undefined when Kamailio says what it should act on is already gone. */

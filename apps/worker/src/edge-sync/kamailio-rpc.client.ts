@@ -18,7 +18,7 @@ export class KamailioRpcError extends Error {
   }
 }
 
-/** Kamailio's JSON-RPC control interface (jsonrpcs over xhttp, loopback only). */
+/** Kamailio's JSON-RPC control interface (jsonrpcs over xhttp, loopback only, the worker's bearer token). */
 @Injectable()
 export class KamailioRpcClient {
   private nextId = 1;
@@ -28,7 +28,7 @@ export class KamailioRpcClient {
   async call(method: string, params: unknown[]): Promise<unknown> {
     const response = await fetch(this.config.edgeRpcUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.config.edgeRpcToken}` },
       body: JSON.stringify({ jsonrpc: '2.0', method, params, id: this.nextId++ }),
       signal: AbortSignal.timeout(RPC_TIMEOUT_MS),
     });
