@@ -9,6 +9,7 @@ module.exports = {
     '<rootDir>/libs/**/*.spec.ts',
     '<rootDir>/test/**/*.spec.ts',
     '<rootDir>/test/**/*.e2e-spec.ts',
+    '<rootDir>/test/hostile/**/*.hostile-spec.ts',
   ],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   // content-disposition (a dependency of @fastify/static) ships ESM only; Node 20 loads it with
@@ -28,7 +29,7 @@ module.exports = {
     ],
   },
   moduleNameMapper: {
-    '^@callwire/(config|database|auth|queues|health|client-token|webhooks|calls|sip)$': '<rootDir>/libs/$1/src',
+    '^@callwire/(config|database|auth|queues|health|client-token|webhooks|calls|sip|egress)$': '<rootDir>/libs/$1/src',
   },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',

@@ -1,3 +1,4 @@
+import { TEST_EGRESS_ALLOWED_NETWORKS } from './egress-allowance';
 import { createMigratedDatabase, loadEnv, randomRunId } from './test-run';
 
 /**
@@ -23,5 +24,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.REGISTRATION_SYNC_INTERVAL_MS = '0';
   // Specs that draw ladders give their worker and edge a capture port of their own.
   process.env.SIP_TRACE_COLLECTOR_PORT = '0';
+  // The receivers, gateways and applications of the specs listen on loopback (the SSRF spec turns this off).
+  process.env.EGRESS_ALLOWED_NETWORKS = TEST_EGRESS_ALLOWED_NETWORKS;
   process.env.ADMIN_API_KEY = process.env.ADMIN_API_KEY || `cwadmin_test_${runId}_${'x'.repeat(24)}`;
 }

@@ -50,6 +50,7 @@ describe('loadConfig', () => {
       },
       dashboard: { sessionTtlSeconds: 43_200 },
       sipTrace: { collectorHost: '127.0.0.1', collectorPort: 9060, retentionHours: 72, authKey: 'h'.repeat(32) },
+      egress: { allowedNetworks: [] },
       rateLimits: {
         perIpPerSecond: 100,
         perKeyPerSecond: 50,
@@ -71,6 +72,14 @@ describe('loadConfig', () => {
     expect(config.rateLimits).toMatchObject({ perIpPerSecond: 0, authFailureLimit: 3, authBlockSeconds: 60 });
     expect(() => loadConfig({ ...base, API_RATE_LIMIT_PER_KEY: '-1' })).toThrow(ConfigError);
     expect(() => loadConfig({ ...base, API_AUTH_FAIL_WINDOW_S: '0' })).toThrow(ConfigError);
+  });
+
+  it('reads the networks the platform may call besides public addresses, and refuses what is not a CIDR', () => {
+    const config = loadConfig({ ...base, EGRESS_ALLOWED_NETWORKS: ' 127.0.0.0/8, ::1/128,10.1.0.0/16 ' });
+    expect(config.egress.allowedNetworks).toEqual(['127.0.0.0/8', '::1/128', '10.1.0.0/16']);
+    for (const bad of ['127.0.0.1', 'localhost/8', '10.0.0.0/33', '0x7f000001/8', '127.0.0.0/8;::1/128']) {
+      expect(() => loadConfig({ ...base, EGRESS_ALLOWED_NETWORKS: bad })).toThrow(ConfigError);
+    }
   });
 
   it('reads the SIP trace settings and refuses a retention of zero', () => {

@@ -1,0 +1,4 @@
+export * from './egress-failure';
+export * from './egress-http';
+export * from './egress-policy';
+export * from './egress.module';
