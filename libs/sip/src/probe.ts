@@ -28,13 +28,26 @@ interface Exchange {
   over(): boolean;
 }
 
+export interface RemoteAddress {
+  readonly address: string;
+  readonly family: number;
+}
+
+/** Where a gateway's host name points: the address the probe sends to (it resolves nothing else). */
+export type HostResolver = (host: string) => Promise<RemoteAddress>;
+
 /**
  * Sends an OPTIONS to a gateway and tells whether it is alive. Any final response counts as up: a 403 or 404
  * comes from a SIP stack that works. A provisional response (1xx) counts only if no final one follows before
  * the timeout. Down: no response within `timeoutMs` (DNS, connection and TLS handshake included) or a network
  * error. UDP retransmits once after T1; TLS does not verify the certificate (reachability only). Never rejects.
+ * `lookupHost` (the system resolver by default) may refuse a host: the probe is then down with its error.
  */
-export function probeGateway(target: SipTarget, timeoutMs: number): Promise<ProbeResult> {
+export function probeGateway(
+  target: SipTarget,
+  timeoutMs: number,
+  lookupHost: HostResolver = resolveHost,
+): Promise<ProbeResult> {
   return new Promise((resolve) => {
     const cleanups: (() => void)[] = [];
     let provisional: string | undefined;
@@ -65,7 +78,7 @@ export function probeGateway(target: SipTarget, timeoutMs: number): Promise<Prob
       onEnd: (cleanup) => (ended ? cleanup() : cleanups.push(cleanup)),
       over: () => ended,
     };
-    resolveHost(target.host)
+    lookupHost(target.host)
       .then((remote) => {
         if (ended) return;
         if (target.transport === 'udp') return sendOverUdp(target, remote, exchange);
@@ -73,11 +86,6 @@ export function probeGateway(target: SipTarget, timeoutMs: number): Promise<Prob
       })
       .catch(exchange.fail);
   });
-}
-
-interface RemoteAddress {
-  readonly address: string;
-  readonly family: number;
 }
 
 /** An IP address as it is; a name through the system resolver (node:dns lookup, like the rest of Node). */

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
 import { uuidv7 } from '@callwire/database';
+import { EgressHttp } from '@callwire/egress';
 import { decryptSecret, describeFetchFailure, signedWebhookHeaders } from '@callwire/webhooks';
 import { type ApplicationAnswer, InvalidApplicationAnswer, parseApplicationAnswer } from './application-answer';
 import type { ApplicationRow } from './edge-routing.repository';
@@ -21,13 +22,17 @@ const MAX_ANSWER_BYTES = 64 * 1024;
 
 /**
  * Asks an application how to route a call: voiceUrl first, then fallbackUrl, each within the configured
- * timeout. Null when neither gave a valid answer: the caller refuses the call (never a hang).
+ * timeout. Null when neither gave a valid answer: the caller refuses the call (never a hang). Requests go
+ * only to addresses the egress policy allows, checked when connecting.
  */
 @Injectable()
 export class ApplicationVoiceClient {
   private readonly logger = new Logger(ApplicationVoiceClient.name);
 
-  constructor(@Inject(CALLWIRE_CONFIG) private readonly config: CallwireConfig) {}
+  constructor(
+    @Inject(CALLWIRE_CONFIG) private readonly config: CallwireConfig,
+    private readonly http: EgressHttp,
+  ) {}
 
   async ask(application: ApplicationRow, call: ApplicationVoiceRequest): Promise<ApplicationAnswer | null> {
     const secret = decryptSecret(this.config.webhooks.encryptionKey, application.secretEncrypted);
@@ -47,7 +52,7 @@ export class ApplicationVoiceClient {
   }
 
   private async post(url: string, secret: string, id: string, body: string): Promise<ApplicationAnswer> {
-    const response = await fetch(url, {
+    const response = await this.http.fetch(url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EgressModule } from '@callwire/egress';
 import { ApplicationVoiceClient } from './application-voice.client';
 import { EdgeApiTokenGuard } from './edge-api-token.guard';
 import { EdgeRoutingController } from './edge-routing.controller';
@@ -9,6 +10,7 @@ import { OutboundRoutingService } from './outbound-routing.service';
 
 /** Routing decisions for the SIP edge: carrier calls (inbound) and calls to numbers outside (outbound). */
 @Module({
+  imports: [EgressModule],
   controllers: [EdgeRoutingController],
   providers: [
     EdgeApiTokenGuard,

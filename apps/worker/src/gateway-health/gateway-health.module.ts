@@ -1,16 +1,17 @@
 import { Module } from '@nestjs/common';
+import { EgressModule, EgressPolicy } from '@callwire/egress';
 import { QueueName, QueuesModule } from '@callwire/queues';
-import { probeGateway } from '@callwire/sip';
+import { checkedProbe } from './checked-probe';
 import { GATEWAY_PROBE, GatewayHealthProcessor } from './gateway-health.processor';
 import { GatewayHealthRepository } from './gateway-health.repository';
 import { GatewayHealthScheduler } from './gateway-health.scheduler';
 
 /** SIP OPTIONS health checks of the carriers' gateways: the rounds' scheduler and their processor. */
 @Module({
-  imports: [QueuesModule.registerQueues(QueueName.GatewayHealth)],
+  imports: [QueuesModule.registerQueues(QueueName.GatewayHealth), EgressModule],
   providers: [
     GatewayHealthRepository,
-    { provide: GATEWAY_PROBE, useValue: probeGateway },
+    { provide: GATEWAY_PROBE, useFactory: checkedProbe, inject: [EgressPolicy] },
     GatewayHealthProcessor,
     GatewayHealthScheduler,
   ],

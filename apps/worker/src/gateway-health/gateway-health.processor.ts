@@ -2,11 +2,12 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
+import { describeConnectFailure } from '@callwire/egress';
 import { type GatewayHealthJob, LiveEventsPublisher, QueueName } from '@callwire/queues';
 import type { ProbeResult, SipTarget, SipTransport } from '@callwire/sip';
 import { type GatewayCheck, GatewayHealthRepository, type GatewayToCheck } from './gateway-health.repository';
 
-/** probeGateway of @callwire/sip; a token so that tests can stand in for the network. */
+/** probeGateway of @callwire/sip behind the egress policy (checkedProbe); a token so that tests can stand in for the network. */
 export const GATEWAY_PROBE = Symbol('GATEWAY_PROBE');
 export type GatewayProbe = (target: SipTarget, timeoutMs: number) => Promise<ProbeResult>;
 
@@ -27,7 +28,8 @@ export interface GatewayHealthRound {
 /**
  * One round of health checks: an OPTIONS to every gateway of the enabled carriers (at most
  * PROBE_CONCURRENCY at once), then the statuses stored. Any SIP response means up; no response within
- * GATEWAY_CHECK_TIMEOUT_MS, or a network error, means down.
+ * GATEWAY_CHECK_TIMEOUT_MS, or a network error, means down. Tenants read why a gateway is down without
+ * learning what answers inside a network: a timeout, "destination not allowed" or "connection failed".
  */
 @Processor(QueueName.GatewayHealth)
 export class GatewayHealthProcessor extends WorkerHost {
@@ -64,13 +66,14 @@ export class GatewayHealthProcessor extends WorkerHost {
 
   private async check(gateway: GatewayToCheck): Promise<GatewayCheck> {
     const { host, port, transport } = gateway;
-    const result: ProbeResult = TRANSPORTS.includes(transport)
-      ? await this.probe(
-          { host, port, transport: transport as SipTransport },
-          this.config.routing.gatewayCheckTimeoutMs,
-        )
-      : { status: 'down', response: `unsupported transport ${transport}` };
-    return { gateway, ...result, checkedAt: new Date() };
+    if (!TRANSPORTS.includes(transport)) {
+      return { gateway, status: 'down', response: `unsupported transport ${transport}`, checkedAt: new Date() };
+    }
+    const result = await this.probe(
+      { host, port, transport: transport as SipTransport },
+      this.config.routing.gatewayCheckTimeoutMs,
+    );
+    return { gateway, ...tenantVisible(result), checkedAt: new Date() };
   }
 
   private logChange({ gateway, status, response }: GatewayCheck): void {
@@ -78,6 +81,12 @@ export class GatewayHealthProcessor extends WorkerHost {
     if (status === 'down') this.logger.warn(message);
     else this.logger.log(message);
   }
+}
+
+/** A down probe's network error (ECONNREFUSED, EGRESS_REFUSED …) as tenants may read it; timeouts as they are. */
+function tenantVisible(result: ProbeResult): ProbeResult {
+  if (result.status === 'up' || result.response === 'timeout') return result;
+  return { status: 'down', response: describeConnectFailure(result.response) };
 }
 
 /** `fn` over every item, at most `limit` at a time; the results in the items' order. */

@@ -84,6 +84,21 @@ describe('GatewayHealthProcessor', () => {
     expect(saved.map((batch) => batch.length)).toEqual([SAVE_BATCH, 10]);
   });
 
+  it('stores network errors as tenants may read them: not which ports of a network answer', async () => {
+    const responses: Record<string, string> = { g1: 'ECONNREFUSED', g2: 'EGRESS_REFUSED', g3: 'ENOTFOUND' };
+    const { processor, saved } = setUp([gateway(1), gateway(2), gateway(3), gateway(4)], async (target) => {
+      const id = `g${target.host.split('.').at(-1)}`;
+      return responses[id] ? { status: 'down', response: responses[id] } : { status: 'down', response: 'timeout' };
+    });
+    await processor.process(job());
+    expect(saved[0]?.map(({ response }) => response)).toEqual([
+      'connection failed',
+      'destination not allowed',
+      'host not found',
+      'timeout',
+    ]);
+  });
+
   it('does not probe a gateway with a transport it cannot speak', async () => {
     const probe = jest.fn();
     const { processor, saved } = setUp([gateway(1, { transport: 'sctp' })], probe);

@@ -1,6 +1,8 @@
 import { type IncomingHttpHeaders, type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import type { CallwireConfig } from '@callwire/config';
+import { EgressHttp, EgressPolicy } from '@callwire/egress';
 import { generateWebhookSecret, verifyWebhook } from '@callwire/webhooks';
 import { WebhookSender } from './webhook.sender';
 import { testConfig } from '../../../../test/support/test-config';
@@ -9,7 +11,8 @@ describe('WebhookSender', () => {
   let server: Server;
   let base: string;
   const seen: { url: string; headers: IncomingHttpHeaders; body: string }[] = [];
-  const sender = new WebhookSender(
+  const senderWith = (config: CallwireConfig) => new WebhookSender(config, new EgressHttp(new EgressPolicy(config)));
+  const sender = senderWith(
     testConfig({ WEBHOOK_ENCRYPTION_KEY: randomBytes(32).toString('base64url'), WEBHOOK_TIMEOUT_MS: '300' }),
   );
 
@@ -83,9 +86,25 @@ describe('WebhookSender', () => {
     expect(await sender.send(`http://127.0.0.1:${port}/x`, generateWebhookSecret(), 'e4', '{}')).toMatchObject({
       ok: false,
       statusCode: null,
-      error: 'ECONNREFUSED',
+      error: 'connection failed', // not which ports are closed
       retryable: true,
     });
+  });
+
+  it('gives up at once on a destination the egress policy refuses, without sending anything', async () => {
+    const strict = senderWith(testConfig({ EGRESS_ALLOWED_NETWORKS: '' }));
+    const count = seen.length;
+    for (const host of ['127.0.0.1', 'localhost', '[::ffff:127.0.0.1]']) {
+      const url = `${base.replace('127.0.0.1', host)}/204`;
+      expect(await strict.send(url, generateWebhookSecret(), 'e6', '{}')).toEqual({
+        ok: false,
+        statusCode: null,
+        latencyMs: expect.any(Number),
+        error: 'destination not allowed',
+        retryable: false,
+      });
+    }
+    expect(seen).toHaveLength(count);
   });
 
   it('gives up at once on a port fetch refuses to use', async () => {

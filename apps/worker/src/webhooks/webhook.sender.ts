@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
-import { describeFetchFailure, signedWebhookHeaders } from '@callwire/webhooks';
+import { DESTINATION_NOT_ALLOWED, EgressHttp } from '@callwire/egress';
+import { BAD_PORT, describeFetchFailure, signedWebhookHeaders } from '@callwire/webhooks';
 import { isRetryableStatus } from './retry-policy';
 
 export const WEBHOOK_USER_AGENT = 'Callwire-Webhooks/1';
 const MAX_ERROR_LENGTH = 300;
-const BLOCKED_PORT = 'bad port';
+/** Failures that trying again cannot help. */
+const FINAL_FAILURES: readonly string[] = [BAD_PORT, DESTINATION_NOT_ALLOWED];
 
 export type AttemptOutcome =
   | { readonly ok: true; readonly statusCode: number; readonly latencyMs: number }
@@ -17,17 +19,23 @@ export type AttemptOutcome =
       readonly retryable: boolean;
     };
 
-/** One signed POST to an endpoint. Redirects are not followed (a 3xx is a failure). */
+/**
+ * One signed POST to an endpoint. Redirects are not followed (a 3xx is a failure). The connection goes only
+ * to an address the egress policy allows, checked after DNS resolution.
+ */
 @Injectable()
 export class WebhookSender {
-  constructor(@Inject(CALLWIRE_CONFIG) private readonly config: CallwireConfig) {}
+  constructor(
+    @Inject(CALLWIRE_CONFIG) private readonly config: CallwireConfig,
+    private readonly http: EgressHttp,
+  ) {}
 
   async send(url: string, secret: string, eventId: string, body: string): Promise<AttemptOutcome> {
     const { timeoutMs } = this.config.webhooks;
     const started = performance.now();
     const latency = () => Math.round(performance.now() - started);
     try {
-      const response = await fetch(url, {
+      const response = await this.http.fetch(url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -51,8 +59,7 @@ export class WebhookSender {
       };
     } catch (error) {
       const message = describeFetchFailure(error, timeoutMs).slice(0, MAX_ERROR_LENGTH);
-      // fetch refuses the ports browsers block (25, 5060, 6000…): trying again cannot help.
-      const retryable = message !== BLOCKED_PORT;
+      const retryable = !FINAL_FAILURES.includes(message);
       return { ok: false, statusCode: null, latencyMs: latency(), error: message, retryable };
     }
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EgressModule } from '@callwire/egress';
 import { QueueName, QueuesModule } from '@callwire/queues';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { WebhookDeliveryProcessor } from './webhook-delivery.processor';
@@ -11,7 +12,7 @@ import { WebhookSweeper } from './webhook.sweeper';
  * events: it exports WebhookEventPublisher.
  */
 @Module({
-  imports: [QueuesModule.registerQueues(QueueName.WebhookDelivery), WebhookPublisherModule],
+  imports: [QueuesModule.registerQueues(QueueName.WebhookDelivery), WebhookPublisherModule, EgressModule],
   providers: [WebhookDeliveriesRepository, WebhookSender, WebhookDeliveryProcessor, WebhookSweeper],
   exports: [WebhookPublisherModule],
 })
