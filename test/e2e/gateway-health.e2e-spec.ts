@@ -119,7 +119,7 @@ describe('Gateway health checks: SIP OPTIONS from the worker to SIPp gateways (e
     expect(first.get(ids.ok)).toMatchObject({ status: 'up', lastResponse: '200 OK' });
     expect(first.get(ids.notFound)).toMatchObject({ status: 'up', lastResponse: '404 Not Found' });
     expect(first.get(ids.silent)).toMatchObject({ status: 'down', lastResponse: 'timeout' });
-    expect(first.get(ids.refused)).toMatchObject({ status: 'down', lastResponse: 'ECONNREFUSED' });
+    expect(first.get(ids.refused)).toMatchObject({ status: 'down', lastResponse: 'connection failed' });
     // A disabled carrier's gateways are not checked.
     expect(first.get(ids.disabled)).toMatchObject({ status: 'unknown', lastResponse: null, lastCheckedAt: null });
     for (const id of [ids.ok, ids.notFound, ids.silent, ids.refused]) {
