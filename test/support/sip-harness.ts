@@ -102,6 +102,11 @@ export class KamailioHarness {
     }
   }
 
+  /** Everything the edge has written to stdout and stderr since its last (re)start. */
+  get output(): string {
+    return this.log;
+  }
+
   async restart(): Promise<void> {
     await this.stopEdge();
     await this.launch();
