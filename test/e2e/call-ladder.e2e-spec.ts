@@ -104,20 +104,15 @@ describe('Call ladders and live updates (e2e, Kamailio siptrace + worker collect
 
     const call = await endedCall();
     expect(call.status).toBe('completed');
-    // Caller leg: INVITE 407 ACK INVITE 100 180 200 ACK BYE 200; callee leg: INVITE 180 200 ACK BYE 200.
-    const ladder = await ladderOf(call, 16);
+    // Caller leg: INVITE 100 180 200 ACK BYE 200; callee leg: INVITE 180 200 ACK BYE 200. The first,
+    // unauthenticated INVITE and its 407 are not captured: the edge stores nothing before authentication.
+    const ladder = await ladderOf(call, 13);
     const edgeAddress = `127.0.0.1:${edge.port}`;
     const alice = `127.0.0.1:${caller.localPort}`;
     const fromAlice = ladder.filter((m) => m.source === alice).map((m) => m.label);
     const toAlice = ladder.filter((m) => m.destination === alice).map((m) => m.label);
-    expect(fromAlice).toEqual(['INVITE', 'ACK', 'INVITE', 'ACK', 'BYE']);
-    expect(toAlice).toEqual([
-      '407 Proxy Authentication Required',
-      '100 trying -- your call is important to us',
-      '180 Ringing',
-      '200 OK',
-      '200 OK',
-    ]);
+    expect(fromAlice).toEqual(['INVITE', 'ACK', 'BYE']);
+    expect(toAlice).toEqual(['100 Trying', '180 Ringing', '200 OK', '200 OK']);
     const calleeLeg = ladder.filter((m) => m.source !== alice && m.destination !== alice);
     expect(calleeLeg.map((m) => `${m.source === edgeAddress ? '→' : '←'} ${m.label}`)).toEqual([
       '→ INVITE',
@@ -132,7 +127,7 @@ describe('Call ladders and live updates (e2e, Kamailio siptrace + worker collect
       expect(message.raw).toContain(`Call-ID: ${call.sipCallId}`);
       expect(message.transport).toBe('udp');
     }
-    expect(ladder[0]).toMatchObject({ elapsedMs: 0, label: 'INVITE', cseq: '1 INVITE' });
+    expect(ladder[0]).toMatchObject({ elapsedMs: 0, label: 'INVITE', cseq: '2 INVITE' });
     // Capture order, but a response never before its request: its stamp may be a hair earlier (another process).
     ladder.slice(1).forEach((message, index) => {
       expect(message.elapsedMs).toBeGreaterThan((ladder[index]?.elapsedMs ?? 0) - 5);

@@ -105,8 +105,8 @@ describe('Trunks: carrier calls to numbers, calls out through gateways (e2e, Kam
       }
     });
 
-    it('a call from an address no carrier has → 403', async () => {
-      expect(await carrierCall('+15550001001', 'reject', 403, STRANGER_IP)).toMatchObject({ exitCode: 0 });
+    it('a call from an address no carrier has, without credentials → challenged by the edge (407)', async () => {
+      expect(await carrierCall('+15550001001', 'reject', 407, STRANGER_IP)).toMatchObject({ exitCode: 0 });
     });
 
     it('when the platform cannot be asked (API down), a carrier call gets 503 at once, never a hang', async () => {
