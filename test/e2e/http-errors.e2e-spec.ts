@@ -29,6 +29,37 @@ describe('HTTP errors are RFC 9457 problems, never 500 (e2e)', () => {
     expectProblem(response, 415);
   });
 
+  it('form-urlencoded and multipart bodies → 415, and nothing is created', async () => {
+    for (const contentType of ['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+      const response = await api.request('POST', '/v1/sip-users', {
+        key,
+        rawBody: 'username=formuser&password=password-123',
+        contentType,
+      });
+      expectProblem(response, 415);
+    }
+    const list = await api.request<{ data: { username: string }[] }>('GET', '/v1/sip-users?limit=100', { key });
+    expect(list.body.data.map((user) => user.username)).not.toContain('formuser');
+  });
+
+  it('a path parameter over the router limit → 414 problem', async () => {
+    const response = await fetch(`${api.baseUrl}/v1/sip-users/${'a'.repeat(500)}`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    expect(response.status).toBe(414);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await response.json()).toMatchObject({ status: 414, title: 'URI Too Long', instance: expect.any(String) });
+  });
+
+  it('headers over the size limit → 431 problem (answered by the HTTP parser, before any route)', async () => {
+    const response = await fetch(`${api.baseUrl}/v1/sip-users`, {
+      headers: { authorization: `Bearer ${key}`, 'x-padding': 'a'.repeat(20_000) },
+    });
+    expect(response.status).toBe(431);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await response.json()).toMatchObject({ type: 'about:blank', status: 431 });
+  });
+
   it('a JSON body that is not an object → 400', async () => {
     for (const rawBody of ['[]', '"alice"', '42', 'null']) {
       expectProblem(await api.request('POST', '/v1/sip-users', { key, rawBody }), 400);

@@ -100,6 +100,39 @@ describe('Dashboard sessions (e2e)', () => {
     expectProblem(await api.request('GET', '/v1/sip-users', { key: token }), 401);
   });
 
+  it('judges a request that presents a key by that key alone, never by the cookie next to it', async () => {
+    const signedIn = await signIn(acme.key);
+    const withKey = (authorization: string, method = 'GET', body?: unknown) =>
+      fetch(`${api.baseUrl}/v1/sip-users`, {
+        method,
+        headers: {
+          cookie: signedIn.cookie,
+          'x-csrf-token': signedIn.session.csrfToken,
+          authorization,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    expect((await signedIn.call('GET', '/v1/sip-users')).status).toBe(200);
+    for (const authorization of [`Bearer ${acme.key.slice(0, -1)}x`, 'Bearer cw_nope', 'Basic YTpi', 'Bearer ']) {
+      const read = await withKey(authorization);
+      expect(read.status).toBe(401);
+      expect(read.headers.get('content-type')).toContain('application/problem+json');
+    }
+    const write = await withKey('Bearer cw_nope', 'POST', { username: 'mallory', password: 'm'.repeat(12) });
+    expect(write.status).toBe(401);
+    // A valid key wins over the cookie: Globex's key sees Globex's users, not Acme's.
+    const other = await withKey(`Bearer ${globex.key}`);
+    expect(((await other.json()) as { data: { username: string }[] }).data.map((user) => user.username)).toEqual([
+      'gina',
+    ]);
+    // The session routes take the cookie only: a key next to it is not a way in either.
+    expect(
+      (await fetch(`${api.baseUrl}/v1/session`, { headers: { cookie: signedIn.cookie, authorization: 'Bearer x' } }))
+        .status,
+    ).toBe(401);
+  });
+
   it('refuses wrong keys with a problem and no cookie', async () => {
     for (const apiKey of ['cw_nope', `${acme.key.slice(0, -1)}x`, '']) {
       const response = await fetch(`${api.baseUrl}/v1/session`, {

@@ -113,6 +113,36 @@ describe('SIP users (e2e)', () => {
     expect(expectProblem(renamed, 400).errors).toEqual([{ field: 'username', message: expect.any(String) }]);
   });
 
+  it('refuses null for password and enabled (400 naming the field) and changes nothing; null clears displayName', async () => {
+    const created = await api.request<SipUser>('POST', '/v1/sip-users', {
+      key: acme.key,
+      body: { username: 'nora', password: 'nora-password', displayName: null },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.displayName).toBeNull();
+    const ha1 = await storedHa1(created.body.id);
+    for (const field of ['password', 'enabled']) {
+      const response = await api.request('PATCH', `/v1/sip-users/${created.body.id}`, {
+        key: acme.key,
+        body: { [field]: null },
+      });
+      expect(expectProblem(response, 400).errors).toEqual([
+        { field, message: `${field} must not be null (leave it out instead)` },
+      ]);
+    }
+    expect(await storedHa1(created.body.id)).toBe(ha1);
+    expect(await storedHa1(created.body.id)).not.toBe(md5(`nora:${acme.sipDomain}:null`));
+    const user = await api.request<SipUser>('GET', `/v1/sip-users/${created.body.id}`, { key: acme.key });
+    expect(user.body.enabled).toBe(true);
+    for (const field of ['username', 'password']) {
+      const response = await api.request('POST', '/v1/sip-users', {
+        key: acme.key,
+        body: { username: 'nils', password: 'nils-password', [field]: null },
+      });
+      expect((expectProblem(response, 400).errors as { field: string }[]).map((error) => error.field)).toContain(field);
+    }
+  });
+
   it('deletes a user', async () => {
     const created = await api.request<SipUser>('POST', '/v1/sip-users', {
       key: acme.key,

@@ -170,6 +170,28 @@ describe('Webhook endpoints API (e2e)', () => {
     expectProblem(await api.request('DELETE', `/v1/webhooks/${id}`, { key: tenant.key }), 404);
   });
 
+  it('refuses null for url, events and enabled (400 naming the field, never a 500); null clears description', async () => {
+    const created = await create(acme, { url: URL, events: ['*'], description: null });
+    expect(created.status).toBe(201);
+    expect(created.body.description).toBeNull();
+    const id = created.body.id;
+    for (const field of ['url', 'events', 'enabled']) {
+      const response = await api.request('PATCH', `/v1/webhooks/${id}`, { key: acme.key, body: { [field]: null } });
+      expect(expectProblem(response, 400).errors).toEqual([
+        { field, message: `${field} must not be null (leave it out instead)` },
+      ]);
+    }
+    expect((await api.request<Endpoint>('GET', `/v1/webhooks/${id}`, { key: acme.key })).body).toMatchObject({
+      url: URL,
+      events: ['*'],
+      enabled: true,
+    });
+    for (const field of ['url', 'events']) {
+      const response = await create(acme, { url: URL, events: ['*'], [field]: null });
+      expect((expectProblem(response, 400).errors as { field: string }[]).map((error) => error.field)).toContain(field);
+    }
+  });
+
   it('re-enabling an endpoint the platform disabled clears the reason and the failure streak', async () => {
     const { id } = (await create(acme, { url: URL, events: ['*'] })).body;
     await api.prisma.webhookEndpoint.update({

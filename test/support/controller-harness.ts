@@ -8,7 +8,7 @@ import { ApiKeyAuthenticator } from '../../apps/api/src/auth/api-key-authenticat
 import { BearerStrategy } from '../../apps/api/src/auth/bearer.strategy';
 import { SessionAuthenticator } from '../../apps/api/src/auth/session-authenticator.service';
 import { SessionStrategy } from '../../apps/api/src/auth/session.strategy';
-import { applyHttpConventions } from '../../apps/api/src/bootstrap';
+import { HTTP_APP_OPTIONS, applyHttpConventions } from '../../apps/api/src/bootstrap';
 
 /** Bearer tokens the fake authenticator knows. */
 export const TEST_KEYS = { admin: 'test-admin-key', account: 'test-account-key' } as const;
@@ -46,7 +46,10 @@ export async function createControllerApp(controller: Type, providers: Provider[
       ...providers,
     ],
   }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
+    logger: false,
+    ...HTTP_APP_OPTIONS,
+  });
   applyHttpConventions(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

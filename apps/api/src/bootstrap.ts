@@ -1,9 +1,11 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import { type NestApplicationOptions, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '@callwire/config';
 import { AppModule } from './app.module';
+import { answerClientError, answerFrameworkError } from './common/framework-errors';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { StrictValidationPipe } from './common/validation';
 import { DASHBOARD_ROUTES } from './dashboard/dashboard.controller';
@@ -22,12 +24,48 @@ const UNVERSIONED_ROUTES = [
   { path: EDGE_ROUTES_PATH, method: RequestMethod.POST },
 ];
 
-/** JSON only, /v1 prefix, strict validation, RFC 9457 errors: shared with the controller specs. */
+/**
+ * Nest's own body parsers include application/x-www-form-urlencoded: without them only Fastify's JSON parser
+ * is left (text/plain is removed below), so any other body gets 415. Pass to every app that serves the API.
+ */
+export const HTTP_APP_OPTIONS = { bodyParser: false } as const satisfies NestApplicationOptions;
+
+/**
+ * Security headers (helmet) on every response. The policy fits the API and its Swagger UI (/docs, whose page
+ * has inline styles); the dashboard and the demo phone pages replace it with their own stricter one. HSTS is
+ * left to the TLS terminator in front of the API; the SDK script sets its own Cross-Origin-Resource-Policy.
+ */
+const SECURITY_HEADERS: FastifyHelmetOptions = {
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      baseUri: ["'none'"],
+      objectSrc: ["'none'"],
+      frameAncestors: ["'none'"],
+      formAction: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+    },
+  },
+  frameguard: { action: 'deny' },
+  strictTransportSecurity: false,
+};
+
+/** JSON only, /v1 prefix, strict validation, RFC 9457 errors, security headers: shared with the controller specs. */
 export function applyHttpConventions(app: NestFastifyApplication): void {
   // Parses the dashboard's session cookie; registered before listen/init, which wait for it.
   void app.register(fastifyCookie);
+  void app.register(fastifyHelmet, SECURITY_HEADERS);
+  const fastify = app.getHttpAdapter().getInstance();
+  // Responses carry keys, secrets and account data: no cache may keep them. Static files set their own caching.
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    void reply.header('cache-control', 'no-store');
+    done();
+  });
   // Other bodies get 415 instead of reaching validation as strings.
-  app.getHttpAdapter().getInstance().removeContentTypeParser(['text/plain']);
+  fastify.removeContentTypeParser(['text/plain']);
   app.setGlobalPrefix('v1', { exclude: UNVERSIONED_ROUTES });
   app.useGlobalPipes(new StrictValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
@@ -38,8 +76,12 @@ export async function createApiApp(
   options: NestApplicationOptions = { logger: ['log', 'warn', 'error'] },
 ): Promise<NestFastifyApplication> {
   const config = loadConfig();
-  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, options);
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { ...options, ...HTTP_APP_OPTIONS });
 
   app.get(MetricsService).instrument(app.getHttpAdapter().getInstance());
   applyHttpConventions(app);

@@ -26,7 +26,7 @@ class RequestStrategy extends passport.Strategy {
   }
 }
 
-/** The dashboard's session cookie (see SessionsController), accepted wherever an API key is. */
+/** The dashboard's session cookie (see SessionsController), accepted wherever an API key is, in place of one. */
 @Injectable()
 export class SessionStrategy extends PassportStrategy(RequestStrategy, SESSION_STRATEGY) {
   constructor(private readonly authenticator: SessionAuthenticator) {
@@ -34,6 +34,8 @@ export class SessionStrategy extends PassportStrategy(RequestStrategy, SESSION_S
   }
 
   async validate(request: FastifyRequest): Promise<Principal | false> {
+    // A request that presents a key (Authorization) is judged by that key alone, even if it fails.
+    if (request.headers.authorization !== undefined) return false;
     const token = readSessionCookie(request);
     if (!token) return false;
     const csrfToken = request.headers[CSRF_HEADER];

@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { UNAVAILABLE_RETRY_AFTER_SECONDS, databaseProblem } from './database-errors';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails, ProblemException, problem } from './problem';
 
 /** Errors raised by Fastify before routing (body parsing, size limit, media type) reach Nest's filters; they carry a statusCode. */
@@ -25,6 +26,13 @@ function detailOf(response: string | object): string | undefined {
   return undefined;
 }
 
+/** Names the error without its message: Prisma's messages quote the query's values, secrets included. */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? `${error.name} ${code}` : error.name;
+}
+
 /** Turns any thrown error into an RFC 9457 problem. Unknown errors become an opaque 500 and are logged. */
 function toProblem(error: unknown, logger: Logger): ProblemDetails {
   if (error instanceof ProblemException) return error.problem;
@@ -32,12 +40,22 @@ function toProblem(error: unknown, logger: Logger): ProblemDetails {
   if (isStatusCodeError(error) && error.statusCode >= 400 && error.statusCode < 500) {
     return problem(error.statusCode, error.message);
   }
+  const fromDatabase = databaseProblem(error);
+  if (fromDatabase) {
+    // A 400 here is input that validation should have refused: worth a look, not an outage.
+    logger.warn(`database error answered ${fromDatabase.status}: ${describe(error)}`);
+    return fromDatabase;
+  }
   logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   return problem(500, 'An unexpected error occurred.');
 }
 
-function sendProblem(reply: FastifyReply, request: FastifyRequest, body: ProblemDetails): void {
+/** Sends a problem document for this request (its path is the problem's instance). */
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, body: ProblemDetails): void {
   if (body.status === 401) void reply.header('www-authenticate', 'Bearer realm="callwire"');
+  if (body.status === 503 && !reply.hasHeader('retry-after')) {
+    void reply.header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+  }
   void reply
     .status(body.status)
     .type(PROBLEM_CONTENT_TYPE)

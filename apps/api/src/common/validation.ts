@@ -2,10 +2,16 @@ import { type ArgumentMetadata, Injectable, ParseUUIDPipe, type PipeTransform, V
 import type { ValidationError } from 'class-validator';
 import { type FieldError, ValidationProblemException } from './problem';
 
+/** A null where a value belongs (OptionalField) says just that: the field's other rules would only repeat it. */
+function messagesOf(error: ValidationError): string[] {
+  const constraints = error.constraints ?? {};
+  return constraints.isDefined ? [constraints.isDefined] : Object.values(constraints);
+}
+
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    const own = messagesOf(error).map((message) => ({ field, message }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }

@@ -45,6 +45,8 @@ export class PhoneController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer | undefined> {
+    // Other sites embed the SDK with <script src>: helmet's same-origin resource policy would block it.
+    void reply.header('cross-origin-resource-policy', 'cross-origin');
     return this.send(`sdk/${file}`, request, reply);
   }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsDate, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { NullableField } from '../../common/field.validators';
 import { PageMetaDto } from '../../common/pagination';
 import { NoControlCharacters } from '../../common/text.validators';
 
@@ -12,11 +13,16 @@ export class CreateApiKeyDto {
   @NoControlCharacters()
   name!: string;
 
-  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'The key stops working at this time.' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'The key stops working at this time (left out or null: never).',
+  })
+  @NullableField()
   @Type(() => Date)
   @IsDate()
-  expiresAt?: Date;
+  expiresAt?: Date | null;
 }
 
 export class ApiKeyDto {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { NullableField, OptionalField } from '../../common/field.validators';
 import { PageMetaDto } from '../../common/pagination';
 import { MAX_SIP_USER_PART_LENGTH, RESERVED_USERNAME_PATTERN, SIP_USER_PART_PATTERN } from '../../common/sip-user-part';
 import { NoControlCharacters } from '../../common/text.validators';
@@ -23,17 +24,17 @@ export class CreateSipUserDto {
   @NoControlCharacters()
   password!: string;
 
-  @ApiPropertyOptional({ maxLength: 100, example: 'Alice Liddell' })
-  @IsOptional()
+  @ApiPropertyOptional({ maxLength: 100, example: 'Alice Liddell', nullable: true, type: String })
+  @NullableField()
   @IsString()
   @MaxLength(100)
   @NoControlCharacters()
-  displayName?: string;
+  displayName?: string | null;
 }
 
 export class UpdateSipUserDto {
   @ApiPropertyOptional({ minLength: 8, maxLength: 128, writeOnly: true, description: 'Rotates the password.' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MinLength(8)
   @MaxLength(128)
@@ -41,15 +42,14 @@ export class UpdateSipUserDto {
   password?: string;
 
   @ApiPropertyOptional({ maxLength: 100, nullable: true, type: String })
-  @ValidateIf((_dto, value) => value !== null)
-  @IsOptional()
+  @NullableField()
   @IsString()
   @MaxLength(100)
   @NoControlCharacters()
   displayName?: string | null;
 
   @ApiPropertyOptional({ description: 'A disabled user cannot register or call.' })
-  @IsOptional()
+  @OptionalField()
   @IsBoolean()
   enabled?: boolean;
 }

@@ -6,12 +6,11 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsOptional,
   IsString,
   MaxLength,
-  ValidateIf,
 } from 'class-validator';
 import { ALL_WEBHOOK_EVENTS, WEBHOOK_EVENT_TYPES } from '@callwire/webhooks';
+import { NullableField, OptionalField } from '../../common/field.validators';
 import { PageMetaDto } from '../../common/pagination';
 import { NoControlCharacters } from '../../common/text.validators';
 import { IsHttpUrl, MAX_URL_LENGTH } from '../../common/url.validators';
@@ -46,22 +45,22 @@ export class CreateWebhookEndpointDto {
   @IsIn(SUBSCRIBABLE_EVENTS, { each: true, message: EVENTS_MESSAGE })
   events!: string[];
 
-  @ApiPropertyOptional({ maxLength: MAX_DESCRIPTION_LENGTH, example: 'CRM call log' })
-  @IsOptional()
+  @ApiPropertyOptional({ maxLength: MAX_DESCRIPTION_LENGTH, example: 'CRM call log', nullable: true, type: String })
+  @NullableField()
   @IsString()
   @MaxLength(MAX_DESCRIPTION_LENGTH)
   @NoControlCharacters()
-  description?: string;
+  description?: string | null;
 }
 
 export class UpdateWebhookEndpointDto {
   @ApiPropertyOptional(urlProperty)
-  @IsOptional()
+  @OptionalField()
   @IsHttpUrl()
   url?: string;
 
   @ApiPropertyOptional(eventsProperty)
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(SUBSCRIBABLE_EVENTS.length)
@@ -70,8 +69,7 @@ export class UpdateWebhookEndpointDto {
   events?: string[];
 
   @ApiPropertyOptional({ maxLength: MAX_DESCRIPTION_LENGTH, nullable: true, type: String })
-  @ValidateIf((_dto, value) => value !== null)
-  @IsOptional()
+  @NullableField()
   @IsString()
   @MaxLength(MAX_DESCRIPTION_LENGTH)
   @NoControlCharacters()
@@ -80,7 +78,7 @@ export class UpdateWebhookEndpointDto {
   @ApiPropertyOptional({
     description: 'false pauses deliveries (pending ones fail); true re-enables and resets the failure streak.',
   })
-  @IsOptional()
+  @OptionalField()
   @IsBoolean()
   enabled?: boolean;
 }
