@@ -9,10 +9,17 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 export COTURN_RUN_DIR="${COTURN_RUN_DIR:-$RUN_DIR/coturn}"
 export SIP_LISTEN_IP="${SIP_LISTEN_IP:-127.0.0.1}" TURN_PORT="${TURN_PORT:-3478}" TURN_SECRET
 export TURN_RELAY_PORT_MIN="${TURN_RELAY_PORT_MIN:-40000}" TURN_RELAY_PORT_MAX="${TURN_RELAY_PORT_MAX:-44999}"
-# On a loopback-only installation the media servers are loopback peers: allow relaying to them there only.
-LOOPBACK_PEERS=""
-is_local_host "$SIP_LISTEN_IP" && LOOPBACK_PEERS="allow-loopback-peers"
-export LOOPBACK_PEERS
+# Relays to loopback, private and other internal addresses are refused (see the template). TURN_ALLOWED_PEER_IPS
+# (addresses or ranges a-b, comma-separated) lists the exceptions an operator chose: a private media address,
+# or a lab; a loopback exception also needs coturn's allow-loopback-peers.
+TURN_PEER_EXCEPTIONS=""
+IFS=', ' read -ra peers <<<"${TURN_ALLOWED_PEER_IPS:-}"
+for peer in "${peers[@]}"; do
+  [[ "$peer" =~ ^[0-9A-Fa-f.:]+(-[0-9A-Fa-f.:]+)?$ ]] || die "TURN_ALLOWED_PEER_IPS: '$peer' is not an address or a range a-b"
+  TURN_PEER_EXCEPTIONS+="allowed-peer-ip=$peer"$'\n'
+  if [[ "$peer" =~ ^(127\.|::1$) ]]; then TURN_PEER_EXCEPTIONS+="allow-loopback-peers"$'\n'; fi
+done
+export TURN_PEER_EXCEPTIONS
 
 mkdir -p "$COTURN_RUN_DIR"
 config="$COTURN_RUN_DIR/turnserver.conf"

@@ -106,7 +106,8 @@ export class CoturnHarness {
     readonly port: number,
   ) {}
 
-  static async start(): Promise<CoturnHarness> {
+  /** `env`: extra settings, e.g. TURN_ALLOWED_PEER_IPS. */
+  static async start(env: Record<string, string> = {}): Promise<CoturnHarness> {
     const port = await freeSipPort();
     const relay = rtpPortRange();
     const child = spawn('bash', [resolve(ROOT, 'infra/scripts/coturn.sh')], {
@@ -117,6 +118,7 @@ export class CoturnHarness {
         TURN_RELAY_PORT_MIN: String(relay.min),
         TURN_RELAY_PORT_MAX: String(relay.max),
         COTURN_RUN_DIR: mkdtempSync(join(tmpdir(), 'callwire-coturn-')),
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
