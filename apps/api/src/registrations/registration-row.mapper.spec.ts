@@ -24,6 +24,7 @@ describe('registration rows', () => {
     const expiresAt = new Date('2026-01-01T00:00:00Z');
     expect(
       toRegistrationDto({
+        id: 7,
         username: 'alice',
         domain: 'acme.example',
         contact: 'sip:alice@10.0.0.2:5060',

@@ -1,7 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AccountAuth, CurrentAccountId } from '../auth/auth.decorators';
-import { RegistrationListDto } from './dto/registration.dto';
+import { type Page, PageQueryDto } from '../common/pagination';
+import { type RegistrationDto, RegistrationPageDto } from './dto/registration.dto';
 import { RegistrationsService } from './registrations.service';
 
 @ApiTags('Registrations')
@@ -12,10 +13,10 @@ export class RegistrationsController {
 
   @Get()
   @ApiOkResponse({
-    type: RegistrationListDto,
-    description: "The account's devices currently registered at the SIP edge.",
+    type: RegistrationPageDto,
+    description: "The account's devices currently registered at the SIP edge, by username.",
   })
-  list(@CurrentAccountId() accountId: string): Promise<RegistrationListDto> {
-    return this.registrations.list(accountId);
+  list(@CurrentAccountId() accountId: string, @Query() query: PageQueryDto): Promise<Page<RegistrationDto>> {
+    return this.registrations.list(accountId, query);
   }
 }

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PageMetaDto } from '../../common/pagination';
 
 export class RegistrationDto {
   @ApiProperty({ example: 'sip:alice@acme.callwire.localhost', description: 'Address of record.' })
@@ -32,6 +33,6 @@ export class RegistrationDto {
   clientTokenId!: string | null;
 }
 
-export class RegistrationListDto {
+export class RegistrationPageDto extends PageMetaDto {
   @ApiProperty({ type: [RegistrationDto] }) data!: RegistrationDto[];
 }
