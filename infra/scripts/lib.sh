@@ -62,7 +62,7 @@ ensure_env_file() {
     grep -q "^$key=" "$env_file" || { echo "$line" >> "$env_file"; log "added $key to .env"; }
   done < "$ROOT/.env.example"
   local secret
-  for secret in ADMIN_API_KEY EDGE_AUTH_SECRET EDGE_API_TOKEN EDGE_RPC_TOKEN CLIENT_TOKEN_SECRET TURN_SECRET WEBHOOK_ENCRYPTION_KEY SIP_TRACE_AUTH_KEY; do
+  for secret in ADMIN_API_KEY EDGE_AUTH_SECRET EDGE_API_TOKEN EDGE_RPC_TOKEN CLIENT_TOKEN_SECRET TURN_SECRET WEBHOOK_ENCRYPTION_KEY SIP_TRACE_AUTH_KEY METRICS_TOKEN; do
     if grep -q "^$secret=\$" "$env_file"; then
       local value
       value="$(random_secret 32)"
