@@ -237,6 +237,7 @@ async function main(cleanup: Cleanup): Promise<number> {
   const database = `callwire_bench_${runId}`;
   const queuePrefix = `cwbench-routing-${runId}`;
   const edgeApiToken = randomBytes(32).toString('base64url');
+  const metricsToken = randomBytes(32).toString('base64url');
   const ports = new PortPool();
   const sippGroups: number[] = [];
   const sipps: NativeProcess[] = [];
@@ -299,6 +300,7 @@ async function main(cleanup: Cleanup): Promise<number> {
       REDIS_URL,
       QUEUE_PREFIX: queuePrefix,
       EDGE_API_TOKEN: edgeApiToken,
+      METRICS_TOKEN: metricsToken,
     },
     ROOT,
   );
@@ -393,7 +395,7 @@ async function main(cleanup: Cleanup): Promise<number> {
       log(`${fixed(rate)} calls/s for ${DURATION} s on ${target.name}`);
       const pgBefore = await backendPids(admin.client, database);
       const apiBefore: RouteHistogram | undefined =
-        target.name === 'full' ? await readRouteHistogram(apiUrl) : undefined;
+        target.name === 'full' ? await readRouteHistogram(apiUrl, metricsToken) : undefined;
       const before = snapshot();
       const sipp = await call(target, rate, rate * DURATION);
       const after = snapshot();
@@ -409,7 +411,7 @@ async function main(cleanup: Cleanup): Promise<number> {
         },
         sipp.cpuSeconds,
       );
-      const apiDelta = apiBefore ? routeDelta(apiBefore, await readRouteHistogram(apiUrl)) : undefined;
+      const apiDelta = apiBefore ? routeDelta(apiBefore, await readRouteHistogram(apiUrl, metricsToken)) : undefined;
       step.results[target.name] = { sipp, cpu, api: apiDelta };
       for (const server of servers) server.assertRunning();
       api.assertRunning();

@@ -20,8 +20,11 @@ function labelsOf(line: string): Record<string, string> {
   return Object.fromEntries([...inside.matchAll(/(\w+)="([^"]*)"/g)].map((match) => [match[1], match[2]]));
 }
 
-export async function readRouteHistogram(apiUrl: string): Promise<RouteHistogram> {
-  const response = await fetch(`${apiUrl}/metrics`, { signal: AbortSignal.timeout(5_000) });
+export async function readRouteHistogram(apiUrl: string, metricsToken: string): Promise<RouteHistogram> {
+  const response = await fetch(`${apiUrl}/metrics`, {
+    headers: { authorization: `Bearer ${metricsToken}` },
+    signal: AbortSignal.timeout(5_000),
+  });
   const text = await response.text();
   if (!response.ok) throw new Error(`GET ${apiUrl}/metrics answered ${response.status}`);
   let count = 0;

@@ -1,8 +1,11 @@
 import { ApiHarness } from '../support/api-harness';
 
+const METRICS_TOKEN = `metrics-${'m'.repeat(32)}`;
+
 describe('Health, metrics and API docs (e2e)', () => {
   let api: ApiHarness;
   beforeAll(async () => {
+    process.env.METRICS_TOKEN = METRICS_TOKEN;
     api = await ApiHarness.start();
   });
   afterAll(() => api.close());
@@ -23,7 +26,7 @@ describe('Health, metrics and API docs (e2e)', () => {
     const tenant = await api.createTenant('Metrics');
     await api.request('GET', '/v1/sip-users', { key: tenant.key });
     await api.request('GET', '/v1/sip-users/not-a-uuid', { key: tenant.key });
-    const response = await api.request('GET', '/metrics');
+    const response = await api.request('GET', '/metrics', { key: METRICS_TOKEN });
     expect(response.status).toBe(200);
     expect(response.contentType).toMatch(/^text\/plain/);
     const text = String(response.body);
@@ -34,6 +37,31 @@ describe('Health, metrics and API docs (e2e)', () => {
     );
     expect(text).toContain('callwire_process_cpu_user_seconds_total');
     expect(text).not.toContain(tenant.key);
+  });
+
+  it('GET /metrics needs METRICS_TOKEN as a bearer token; no other key, no cookie', async () => {
+    const tenant = await api.createTenant('Metrics Scraper');
+    for (const key of [undefined, 'wrong', METRICS_TOKEN.slice(0, -1), api.adminKey, tenant.key]) {
+      const response = await fetch(`${api.baseUrl}/metrics`, {
+        headers: key === undefined ? {} : { authorization: `Bearer ${key}` },
+      });
+      expect(response.status).toBe(401);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(await response.text()).not.toContain('callwire_http_requests_total');
+    }
+  });
+
+  it('GET /metrics is off (403) when METRICS_TOKEN is not set', async () => {
+    delete process.env.METRICS_TOKEN;
+    const bare = await ApiHarness.start();
+    try {
+      const response = await fetch(`${bare.baseUrl}/metrics`, { headers: { authorization: 'Bearer anything' } });
+      expect(response.status).toBe(403);
+      expect(((await response.json()) as { detail: string }).detail).toMatch(/METRICS_TOKEN/);
+    } finally {
+      process.env.METRICS_TOKEN = METRICS_TOKEN;
+      await bare.close();
+    }
   });
 
   it('GET /openapi.json: generated from the code, with every v1 route and both security schemes', async () => {

@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       adminApiKey: base.ADMIN_API_KEY,
       sipDomainSuffix: 'callwire.localhost',
       bodyLimitBytes: 102400,
+      metricsToken: '',
       workerHealthHost: '127.0.0.1',
       workerHealthPort: 3001,
       edgeRpcUrl: 'http://127.0.0.1:5090/RPC',
@@ -60,6 +61,12 @@ describe('loadConfig', () => {
         authBlockSeconds: 900,
       },
     });
+  });
+
+  it('reads the metrics scrape token: empty turns /metrics off, a short one is refused', () => {
+    expect(loadConfig({ ...base, METRICS_TOKEN: 'm'.repeat(32) }).metricsToken).toBe('m'.repeat(32));
+    expect(loadConfig({ ...base, METRICS_TOKEN: ' ' }).metricsToken).toBe('');
+    expect(() => loadConfig({ ...base, METRICS_TOKEN: 'short' })).toThrow(ConfigError);
   });
 
   it('reads the API rate limits (0 turns one off) and refuses negative ones', () => {

@@ -14,6 +14,8 @@ export interface CallwireConfig {
   /** New accounts without an explicit sipDomain get `<slug>.<sipDomainSuffix>`. */
   readonly sipDomainSuffix: string;
   readonly bodyLimitBytes: number;
+  /** Bearer token Prometheus presents on GET /metrics; empty: /metrics is off (403). */
+  readonly metricsToken: string;
   readonly workerHealthHost: string;
   readonly workerHealthPort: number;
   /** Kamailio's JSON-RPC endpoint (loopback only), used by the worker to drive the edge. */
@@ -141,6 +143,11 @@ function secret(env: Env, name: string): string {
   return value;
 }
 
+/** A secret that may be left empty (the feature it guards is then off). */
+function optionalSecret(env: Env, name: string): string {
+  return env[name]?.trim() ? secret(env, name) : '';
+}
+
 const WEBHOOK_KEY_BYTES = 32;
 /** A retry waits at most a day: longer schedules are a typo, not a policy. */
 const MAX_RETRY_DELAY_SECONDS = 86_400;
@@ -247,6 +254,7 @@ export function loadConfig(env: Env = process.env): CallwireConfig {
     adminApiKey,
     sipDomainSuffix: (env.SIP_DOMAIN_SUFFIX?.trim() || 'callwire.localhost').toLowerCase(),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 100 * 1024, 1024, 10 * 1024 * 1024),
+    metricsToken: optionalSecret(env, 'METRICS_TOKEN'),
     workerHealthHost: env.WORKER_HEALTH_HOST?.trim() || '127.0.0.1',
     workerHealthPort: integer(env, 'WORKER_HEALTH_PORT', 3001, 0, 65535),
     edgeRpcUrl: `http://127.0.0.1:${integer(env, 'EDGE_RPC_PORT', 5090, 1, 65535)}/RPC`,
