@@ -93,6 +93,11 @@ describe('Browser calls with media (e2e: Chromium, Kamailio, rtpengine, SIPp)', 
     await expectMediaBothWays(alice);
     await alice.hangup();
     await alice.waitForCallState('ended');
+    // The page keeps showing the call's last figures, not zeros.
+    await alice.page.waitForTimeout(1500); // past the page's 1 s statistics refresh
+    const received = Number(/^(\d+) packets/.exec((await alice.page.textContent('#stats-received')) ?? '')?.[1]);
+    expect(received).toBeGreaterThanOrEqual(50);
+    expect(await alice.page.textContent('#stats-codec')).toMatch(/PCMU|PCMA|opus/i);
     expect(await desk.finish()).toMatchObject({ exitCode: 0 }); // the desk phone got the BYE
     expect(await waitForNoMediaSessions()).toBe(0);
     expect(alice.errors).toEqual([]);

@@ -148,6 +148,19 @@ describe('Browser SDK and demo phone (e2e: Chromium, Kamailio)', () => {
       return candidates;
     })(${JSON.stringify(iceServers)})`);
 
+  it("the demo phone's calls use the token's iceServers (STUN and TURN) unless the page gives its own", async () => {
+    phone = await browser.openPhone(api.baseUrl);
+    const issued = await issueClientToken(api, acme.key, { identity: 'erin' });
+    await phone.connect(issued.token);
+    const configured = await phone.page.evaluate(`(() => {
+      const call = callwire.phone.call('nobody-registered');
+      const { iceServers } = call.peerConnection.getConfiguration();
+      call.hangup();
+      return iceServers;
+    })()`);
+    expect(configured).toEqual(issued.iceServers.map((server) => expect.objectContaining(server)));
+  });
+
   it("TURN: the token's iceServers let the browser allocate a relay on coturn; a forged credential does not", async () => {
     phone = await browser.openPhone(api.baseUrl);
     const { iceServers } = await issueClientToken(api, acme.key, { identity: 'dora' });

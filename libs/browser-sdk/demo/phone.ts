@@ -105,6 +105,7 @@ function track(call: Call): void {
   });
   const finish = (detail: string) => {
     clearInterval(statsTimer);
+    // The figures stay on screen: the SDK keeps the last ones taken while the call ran.
     void call.getStats().then(showStats);
     ui.audio.srcObject = null;
     demo.currentCall = null;

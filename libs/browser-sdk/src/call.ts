@@ -44,6 +44,13 @@ export interface AnswerOptions {
 
 export const AUDIO_ONLY: MediaStreamConstraints = { audio: true, video: false };
 
+/**
+ * JsSIP sends an offer or answer only once ICE gathering completes, and a STUN/TURN server that does not answer
+ * holds that for ~40 s (STUN retransmissions): the call goes ahead with what was gathered this long after the
+ * first candidate (host candidates come at once, a reachable TURN server's relay within a few hundred ms).
+ */
+const ICE_GATHERING_GRACE_MS = 1500;
+
 function isResponse(message: EndEvent['message'] | null): message is IncomingResponse {
   return typeof (message as Partial<IncomingResponse> | null)?.status_code === 'number';
 }
@@ -52,6 +59,7 @@ function isResponse(message: EndEvent['message'] | null): message is IncomingRes
 export class Call extends Emitter<CallEvents> {
   private currentState: CallState;
   private remote: MediaStream | null = null;
+  private lastStats: CallStats | null = null;
 
   /** @internal Created by `Phone`. */
   constructor(
@@ -63,6 +71,13 @@ export class Call extends Emitter<CallEvents> {
     // An outgoing session already has its peer connection: JsSIP creates it inside ua.call().
     if (session.connection) this.watchPeerConnection(session.connection);
     session.on('peerconnection', ({ peerconnection }) => this.watchPeerConnection(peerconnection));
+    // Each gathering (offer, answer, re-INVITE) has its own ready(); it may be called more than once.
+    let gathering: (() => void) | null = null;
+    session.on('icecandidate', ({ ready }) => {
+      if (ready === gathering) return;
+      gathering = ready;
+      setTimeout(ready, ICE_GATHERING_GRACE_MS);
+    });
     session.on('progress', () => {
       if (this.currentState !== 'calling') return;
       this.currentState = 'ringing';
@@ -146,12 +161,21 @@ export class Call extends Emitter<CallEvents> {
     this.session.sendDTMF(tones, { transportType: C.DTMF_TRANSPORT.RFC2833 });
   }
 
-  /** A summary of the call's media statistics; null before there is a peer connection. */
+  /**
+   * A summary of the call's media statistics; null before there is a peer connection. Once the call is over
+   * (its peer connection closed, which counts nothing), the last summary taken while it ran.
+   */
   async getStats(): Promise<CallStats | null> {
     const connection = this.peerConnection;
-    if (!connection) return null;
+    if (!connection || this.isOver()) return this.lastStats;
     const report = await connection.getStats();
-    return summarizeCallStats(report.values(), connection.iceConnectionState);
+    if (this.isOver()) return this.lastStats;
+    this.lastStats = summarizeCallStats(report.values(), connection.iceConnectionState);
+    return this.lastStats;
+  }
+
+  private isOver(): boolean {
+    return this.currentState === 'ended' || this.currentState === 'failed';
   }
 
   private watchPeerConnection(connection: RTCPeerConnection): void {

@@ -15,7 +15,7 @@ export interface ConnectOptions {
    * phone stops registering when the token expires.
    */
   readonly refreshToken?: () => Promise<string>;
-  /** STUN/TURN servers for every call. */
+  /** STUN/TURN servers for every call. Default: the token's own (the platform's STUN and TURN). */
   readonly iceServers?: RTCIceServer[];
   /** Other RTCPeerConnection settings for every call, e.g. `{ bundlePolicy: 'max-bundle' }`. */
   readonly rtcConfiguration?: RTCConfiguration;
@@ -150,7 +150,7 @@ export class Phone extends Emitter<PhoneEvents> {
     const connection = this.connection;
     if (!connection) throw new Error('The phone is not connected: call connect() first.');
     const uri = targetToSipUri(target, sipDomainOf(connection.claims.uri));
-    const defaults = this.rtcConfiguration(connection.options);
+    const defaults = this.rtcConfiguration(connection);
     const session = connection.ua.call(uri, {
       mediaConstraints: AUDIO_ONLY,
       pcConfig: { ...defaults, ...options.pcConfig },
@@ -203,7 +203,7 @@ export class Phone extends Emitter<PhoneEvents> {
     });
     ua.on('newRTCSession', ({ originator, session }: RTCSessionEvent) => {
       if (isCurrent() && `${originator}` === 'remote') {
-        this.emit('incoming', new Call(session, this.rtcConfiguration(connection.options)));
+        this.emit('incoming', new Call(session, this.rtcConfiguration(connection)));
       }
     });
   }
@@ -254,8 +254,17 @@ export class Phone extends Emitter<PhoneEvents> {
     }
   }
 
-  private rtcConfiguration(options: ConnectOptions): RTCConfiguration {
-    const iceServers = options.iceServers ?? options.rtcConfiguration?.iceServers ?? [];
+  /** Read at each call: after a token refresh, its fresh TURN credentials apply to the next calls. */
+  private rtcConfiguration({ options, claims }: Connection): RTCConfiguration {
+    const iceServers = options.iceServers ?? options.rtcConfiguration?.iceServers ?? tokenIceServers(claims);
     return { ...options.rtcConfiguration, iceServers };
   }
+}
+
+function tokenIceServers(claims: ClientTokenClaims): RTCIceServer[] {
+  return (claims.iceServers ?? []).map(({ urls, username, credential }) => ({
+    urls: typeof urls === 'string' ? urls : [...urls],
+    username,
+    credential,
+  }));
 }

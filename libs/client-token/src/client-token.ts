@@ -22,6 +22,15 @@ export interface ClientTokenClaims {
   readonly wsUrl: string;
   /** Unix time (seconds) after which the edge refuses the credentials. */
   readonly exp: number;
+  /** STUN/TURN servers for the calls (RTCConfiguration.iceServers); absent in tokens issued before they were. */
+  readonly iceServers?: readonly ClientTokenIceServer[];
+}
+
+/** One entry of RTCConfiguration.iceServers (no DOM types here: the API compiles this too). */
+export interface ClientTokenIceServer {
+  readonly urls: string | readonly string[];
+  readonly username?: string;
+  readonly credential?: string;
 }
 
 const TOKEN_PREFIX = 'cwt_';
@@ -49,7 +58,8 @@ function isClaims(value: unknown): value is ClientTokenClaims {
   return (
     claims.v === 1 &&
     ['id', 'uri', 'username', 'password', 'wsUrl'].every((key) => typeof claims[key] === 'string') &&
-    typeof claims.exp === 'number'
+    typeof claims.exp === 'number' &&
+    (claims.iceServers === undefined || Array.isArray(claims.iceServers))
   );
 }
 

@@ -16,6 +16,9 @@ import {
 import { ClientTokensRepository, type NewClientToken } from './client-tokens.repository';
 import { ephemeralPassword, unixSeconds } from './ephemeral-credentials';
 
+/** The edge's default longest registration (SIP_MAX_EXPIRES); a token's registrations never outlive it either. */
+const MAX_REGISTER_EXPIRES_S = 3600;
+
 /** Issues and revokes the short-lived credentials browsers connect with. */
 @Injectable()
 export class ClientTokenService {
@@ -35,25 +38,27 @@ export class ClientTokenService {
     const row = await this.tokens.create(accountId, { ...subject, expiresAt });
     const exp = unixSeconds(expiresAt);
     const username = `${exp}:${row.id}:${row.aorUser}@${sipDomain}`;
-    const { wsUrl, secret } = this.config.clientTokens;
+    const password = ephemeralPassword(this.config.clientTokens.secret, username, 'sha256');
+    const { wsUrl } = this.config.clientTokens;
     const uri = `sip:${row.aorUser}@${sipDomain}`;
+    const iceServers = this.iceServers(row, exp);
     return {
       id: row.id,
-      token: encodeClientToken({
-        v: 1,
-        id: row.id,
-        uri,
-        username,
-        password: ephemeralPassword(secret, username, 'sha256'),
-        wsUrl,
-        exp,
-      }),
+      token: encodeClientToken({ v: 1, id: row.id, uri, username, password, wsUrl, exp, iceServers }),
       identity: row.identity,
       sipUserId: row.sipUserId,
       sipUri: uri,
       wsUrl,
       expiresAt,
-      iceServers: this.iceServers(row, exp),
+      iceServers,
+      sip: {
+        uri,
+        authorizationUser: username,
+        password,
+        realm: sipDomain,
+        wsServer: wsUrl,
+        registerExpiresMax: Math.min(MAX_REGISTER_EXPIRES_S, exp - unixSeconds(new Date())),
+      },
     };
   }
 

@@ -43,15 +43,63 @@ export class IceServerDto {
   @ApiPropertyOptional() credential?: string;
 }
 
+/**
+ * What any SIP-over-WebSocket client (SIP.js, JsSIP, …) needs to register with the token's credentials:
+ * the same ones the SDK reads from `token`, spelled out.
+ */
+export class ClientTokenSipDto {
+  @ApiProperty({
+    example: 'sip:client.bob@acme.callwire.localhost',
+    description: 'Address of record to register (SIP.js `uri`, JsSIP `uri`).',
+  })
+  uri!: string;
+
+  @ApiProperty({
+    example: '1767225600:0190b6c4-…:client.bob@acme.callwire.localhost',
+    description:
+      'Digest username (SIP.js `authorizationUsername`, JsSIP `authorization_user`): `<expiry>:<token id>:<user>@<sipDomain>`.',
+  })
+  authorizationUser!: string;
+
+  @ApiProperty({ description: 'Digest password (SIP.js `authorizationPassword`, JsSIP `password`).' })
+  password!: string;
+
+  @ApiProperty({ example: 'acme.callwire.localhost', description: "Digest realm: the account's sipDomain." })
+  realm!: string;
+
+  @ApiProperty({
+    example: 'wss://edge.example.com:8443',
+    description: "The edge's SIP-over-WebSocket URL (subprotocol `sip`; SIP.js `transportOptions.server`).",
+  })
+  wsServer!: string;
+
+  @ApiProperty({
+    example: 3600,
+    description:
+      "Longest registration to ask for, in seconds (REGISTER Expires): never beyond the token's remaining lifetime. The edge lowers longer requests.",
+  })
+  registerExpiresMax!: number;
+}
+
 export class ClientTokenDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ description: 'Hand this to the browser SDK: Callwire.Phone.connect({ token }).' }) token!: string;
+  @ApiProperty({
+    description:
+      'Opaque: hand it to the browser SDK, `Callwire.Phone.connect({ token })`. Other SIP clients use `sip` and `iceServers`.',
+  })
+  token!: string;
   @ApiProperty({ description: 'The SIP username, or the client identity.' }) identity!: string;
   @ApiPropertyOptional({ format: 'uuid', type: String, nullable: true }) sipUserId!: string | null;
   @ApiProperty({ example: 'sip:client.bob@acme.callwire.localhost' }) sipUri!: string;
   @ApiProperty({ example: 'wss://edge.example.com:8443' }) wsUrl!: string;
   @ApiProperty() expiresAt!: Date;
-  @ApiProperty({ type: [IceServerDto] }) iceServers!: IceServerDto[];
+  @ApiProperty({
+    type: [IceServerDto],
+    description: 'STUN and TURN for RTCPeerConnection (TURN credentials valid as long as the token).',
+  })
+  iceServers!: IceServerDto[];
+
+  @ApiProperty({ type: ClientTokenSipDto }) sip!: ClientTokenSipDto;
 }
 
 /** A token as listed: what it is for and until when, never the token itself (only its holder has it). */
