@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { PageMetaDto } from '../../common/pagination';
+import { OptionalField } from '../../common/field.validators';
 import { NoControlCharacters } from '../../common/text.validators';
 import { SIP_DOMAIN_PATTERN } from '../sip-domain';
 
@@ -17,7 +18,7 @@ export class CreateAccountDto {
     example: 'acme.sip.example.com',
     description: 'SIP domain and digest realm of the account. Default: derived from the name.',
   })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value))
   @Matches(SIP_DOMAIN_PATTERN, { message: 'sipDomain must be a hostname such as acme.sip.example.com' })

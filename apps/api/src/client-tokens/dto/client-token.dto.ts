@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { CLIENT_IDENTITY_PREFIX } from '@callwire/client-token';
+import { OptionalField } from '../../common/field.validators';
 import { PageMetaDto } from '../../common/pagination';
 import { MAX_CLIENT_IDENTITY_LENGTH, SIP_USER_PART_PATTERN } from '../../common/sip-user-part';
 
@@ -29,7 +30,7 @@ export class CreateClientTokenDto {
   identity?: string;
 
   @ApiPropertyOptional({ minimum: MIN_TTL_SECONDS, maximum: MAX_TTL_SECONDS, default: DEFAULT_TTL_SECONDS })
-  @IsOptional()
+  @OptionalField()
   @IsInt()
   @Min(MIN_TTL_SECONDS)
   @Max(MAX_TTL_SECONDS)
