@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { EgressPolicy } from '@callwire/egress';
 import { decryptSecret } from '@callwire/webhooks';
 import { ConflictProblemException, NotFoundProblemException, ProblemException } from '../common/problem';
 import type { ApplicationRecord, ApplicationsRepository } from './applications.repository';
@@ -13,7 +14,7 @@ function application(overrides: Partial<ApplicationRecord> = {}): ApplicationRec
     id: 'p1',
     accountId: 'a1',
     name: 'IVR',
-    voiceUrl: 'https://example.com/voice',
+    voiceUrl: 'https://203.0.113.10/voice',
     fallbackUrl: null,
     statusCallbackUrl: null,
     createdAt: at,
@@ -35,13 +36,14 @@ describe('ApplicationsService', () => {
   const service = new ApplicationsService(
     config,
     repository as Partial<ApplicationsRepository> as ApplicationsRepository,
+    new EgressPolicy(config),
   );
 
   beforeEach(() => jest.clearAllMocks());
 
   it('creates an application with a fresh whsec_ secret, stored encrypted and returned once', async () => {
     repository.create.mockResolvedValue(application());
-    const created = await service.create('a1', { name: 'IVR', voiceUrl: 'https://example.com/voice' });
+    const created = await service.create('a1', { name: 'IVR', voiceUrl: 'https://203.0.113.10/voice' });
     expect(created.signingSecret).toMatch(/^whsec_/);
     const [accountId, stored] = repository.create.mock.calls[0] as [string, { secretEncrypted: Buffer }];
     expect(accountId).toBe('a1');

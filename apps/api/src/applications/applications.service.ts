@@ -1,8 +1,10 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
+import { EgressPolicy } from '@callwire/egress';
 import { encryptSecret, generateWebhookSecret } from '@callwire/webhooks';
 import { type Page, type PageQueryDto, toPage, toPageRequest } from '../common/pagination';
 import { ConflictProblemException, NotFoundProblemException, ProblemException, problem } from '../common/problem';
+import { type Destination, assertAllowedDestinations, urlDestination } from '../common/url.validators';
 import { type ApplicationRecord, ApplicationsRepository } from './applications.repository';
 import type {
   ApplicationDto,
@@ -11,6 +13,15 @@ import type {
   CreatedApplicationDto,
   UpdateApplicationDto,
 } from './dto/application.dto';
+
+/** The URLs the platform will call, as far as the request sets them. */
+function urlDestinations(dto: CreateApplicationDto | UpdateApplicationDto): Destination[] {
+  return [
+    ...urlDestination('voiceUrl', dto.voiceUrl),
+    ...urlDestination('fallbackUrl', dto.fallbackUrl),
+    ...urlDestination('statusCallbackUrl', dto.statusCallbackUrl),
+  ];
+}
 
 function toDto(application: ApplicationRecord): ApplicationDto {
   return {
@@ -33,9 +44,11 @@ export class ApplicationsService {
   constructor(
     @Inject(CALLWIRE_CONFIG) private readonly config: CallwireConfig,
     private readonly applications: ApplicationsRepository,
+    private readonly egress: EgressPolicy,
   ) {}
 
   async create(accountId: string, dto: CreateApplicationDto): Promise<CreatedApplicationDto> {
+    await assertAllowedDestinations(this.egress, urlDestinations(dto));
     const signingSecret = generateWebhookSecret();
     const application = await this.applications.create(accountId, {
       name: dto.name,
@@ -64,6 +77,7 @@ export class ApplicationsService {
         problem(HttpStatus.BAD_REQUEST, 'Nothing to update: send name, voiceUrl, fallbackUrl or statusCallbackUrl.'),
       );
     }
+    await assertAllowedDestinations(this.egress, urlDestinations(dto));
     const application = await this.applications.update(accountId, id, {
       name: dto.name,
       voiceUrl: dto.voiceUrl,

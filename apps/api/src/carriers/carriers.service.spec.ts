@@ -1,4 +1,5 @@
 import { Prisma } from '@callwire/database';
+import { EgressPolicy } from '@callwire/egress';
 import { computeHa1 } from '../common/ha1';
 import {
   ConflictProblemException,
@@ -81,6 +82,7 @@ describe('CarriersService', () => {
     config,
     repository as Partial<CarriersRepository> as CarriersRepository,
     edge as Pick<EdgeSyncProducer, 'reloadCarrierRegistrations' | 'reloadCarrierAddresses'> as EdgeSyncProducer,
+    new EgressPolicy(config),
   );
 
   beforeEach(() => jest.clearAllMocks());
@@ -93,7 +95,7 @@ describe('CarriersService', () => {
         allowedAddresses: ['198.51.100.7', '2001:DB8::/32', '198.51.100.7/32'],
         auth: { username: 'trunk', password: 'inbound-secret' },
       },
-      outbound: { gateways: [{ host: 'GW.Example' }, { host: '[2001:db8::1]', port: 5061, transport: 'tls' }] },
+      outbound: { gateways: [{ host: 'LocalHost' }, { host: '[2001:db8::1]', port: 5061, transport: 'tls' }] },
     });
     expect(repository.create).toHaveBeenCalledWith(
       'a1',
@@ -114,7 +116,7 @@ describe('CarriersService', () => {
         registerPassword: null,
       },
       [
-        { host: 'gw.example', port: 5060, transport: 'udp', priority: 10, weight: 1 },
+        { host: 'localhost', port: 5060, transport: 'udp', priority: 10, weight: 1 },
         { host: '2001:db8::1', port: 5061, transport: 'tls', priority: 10, weight: 1 },
       ],
     );
@@ -161,7 +163,7 @@ describe('CarriersService', () => {
     await service.create('a1', {
       name: 'Carrier',
       outbound: {
-        gateways: [{ host: 'gw.example' }],
+        gateways: [{ host: '192.0.2.10' }],
         auth: { username: 'acct', password: 'x' },
         register: { enabled: true },
       },
@@ -180,7 +182,7 @@ describe('CarriersService', () => {
     await service.create('a1', {
       name: 'x',
       outbound: {
-        gateways: [{ host: 'gw.example' }],
+        gateways: [{ host: '192.0.2.10' }],
         auth: { username: 'acct', password: 'x' },
         register: { enabled: true, username: 'other' },
       },
@@ -220,9 +222,9 @@ describe('CarriersService', () => {
       },
       undefined,
     );
-    await service.update('a1', 'c1', { outbound: { gateways: [{ host: 'new.example', weight: 4 }] } });
+    await service.update('a1', 'c1', { outbound: { gateways: [{ host: '192.0.2.20', weight: 4 }] } });
     expect(repository.update).toHaveBeenLastCalledWith('a1', 'c1', {}, [
-      { host: 'new.example', port: 5060, transport: 'udp', priority: 10, weight: 4 },
+      { host: '192.0.2.20', port: 5060, transport: 'udp', priority: 10, weight: 4 },
     ]);
     await expect(service.update('a1', 'c1', { outbound: {} })).rejects.toBeInstanceOf(ProblemException);
   });

@@ -1,6 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { isDeepStrictEqual } from 'node:util';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
+import { EgressPolicy } from '@callwire/egress';
 import { isUniqueViolation } from '@callwire/database';
 import { computeHa1 } from '../common/ha1';
 import { type Page, type PageQueryDto, toPage, toPageRequest } from '../common/pagination';
@@ -12,6 +13,7 @@ import {
   ValidationProblemException,
   problem,
 } from '../common/problem';
+import { type Destination, assertAllowedDestinations } from '../common/url.validators';
 import { EdgeSyncProducer } from '../edge/edge-sync.producer';
 import {
   type CarrierCredentialsInputDto,
@@ -95,6 +97,14 @@ function gatewaySpecs(gateways: readonly CarrierGatewayInputDto[]): GatewaySpec[
   }));
 }
 
+/** The gateways' hosts: the worker probes them, the edge sends calls and registrations to them. */
+function gatewayDestinations(gateways: readonly CarrierGatewayInputDto[] = []): Destination[] {
+  return gateways.map((gateway, index) => ({
+    field: `outbound.gateways.${index}.host`,
+    host: normalizeHost(gateway.host) ?? gateway.host,
+  }));
+}
+
 /** Canonical CIDRs, each once, in the order given (the DTO let only valid ones through). */
 function addressRules(addresses: readonly string[]): string[] {
   const rules = addresses.map((address) => {
@@ -153,12 +163,14 @@ export class CarriersService {
     @Inject(CALLWIRE_CONFIG) private readonly config: CallwireConfig,
     private readonly carriers: CarriersRepository,
     private readonly edge: EdgeSyncProducer,
+    private readonly egress: EgressPolicy,
   ) {}
 
   async create(accountId: string, dto: CreateCarrierDto): Promise<CarrierDto> {
     const fields: CarrierFields = { ...NEW_CARRIER, name: dto.name, ...this.changesOf(dto) };
     const gateways = gatewaySpecs(dto.outbound?.gateways ?? []);
     this.checkRegistration(fields, gateways.length);
+    await assertAllowedDestinations(this.egress, gatewayDestinations(dto.outbound?.gateways));
     const carrier = await this.saving(dto, () => this.carriers.create(accountId, fields, gateways));
     if (registrationOf(carrier) !== null) await this.edge.reloadCarrierRegistrations(carrier.id);
     if (inboundAddressesOf(carrier).length > 0) await this.edge.reloadCarrierAddresses(carrier.id);
@@ -187,6 +199,7 @@ export class CarriersService {
     const before = await this.carriers.findById(accountId, id);
     if (!before) throw new NotFoundProblemException('Carrier');
     this.checkRegistration({ ...before, ...changes }, (gateways ?? before.gateways).length);
+    await assertAllowedDestinations(this.egress, gatewayDestinations(dto.outbound?.gateways));
     const carrier = await this.saving(dto, () => this.carriers.update(accountId, id, changes, gateways));
     if (!carrier) throw new NotFoundProblemException('Carrier');
     if (!isDeepStrictEqual(registrationOf(before), registrationOf(carrier))) {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EgressModule } from '@callwire/egress';
 import { QueueName, QueuesModule } from '@callwire/queues';
 import { WebhookDeliveriesController } from './webhook-deliveries.controller';
 import { WebhookDeliveryProducer } from './webhook-delivery.producer';
@@ -7,7 +8,7 @@ import { WebhooksRepository } from './webhooks.repository';
 import { WebhooksService } from './webhooks.service';
 
 @Module({
-  imports: [QueuesModule.registerQueues(QueueName.WebhookDelivery)],
+  imports: [QueuesModule.registerQueues(QueueName.WebhookDelivery), EgressModule],
   controllers: [WebhooksController, WebhookDeliveriesController],
   providers: [WebhooksRepository, WebhookDeliveryProducer, WebhooksService],
 })

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { EgressPolicy } from '@callwire/egress';
 import type { WebhookDelivery } from '@callwire/database';
 import { decryptSecret } from '@callwire/webhooks';
 import { ConflictProblemException, NotFoundProblemException, ProblemException } from '../common/problem';
@@ -14,7 +15,7 @@ function endpoint(overrides: Partial<WebhookEndpointRecord> = {}): WebhookEndpoi
   return {
     id: 'w1',
     accountId: 'a1',
-    url: 'https://example.com/hook',
+    url: 'https://203.0.113.10/hook',
     events: ['*'],
     description: null,
     enabled: true,
@@ -60,17 +61,18 @@ describe('WebhooksService', () => {
     config,
     repository as Partial<WebhooksRepository> as WebhooksRepository,
     producer as Pick<WebhookDeliveryProducer, 'deliverNow'> as WebhookDeliveryProducer,
+    new EgressPolicy(config),
   );
 
   beforeEach(() => jest.clearAllMocks());
 
   it('creates an endpoint with a fresh whsec_ secret, stored encrypted and returned once', async () => {
     repository.create.mockImplementation(async () => endpoint());
-    const created = await service.create('a1', { url: 'https://example.com/hook', events: ['*'] });
+    const created = await service.create('a1', { url: 'https://203.0.113.10/hook', events: ['*'] });
     expect(created.secret).toMatch(/^whsec_/);
     const [accountId, stored] = repository.create.mock.calls[0] as [string, { secretEncrypted: Buffer }];
     expect(accountId).toBe('a1');
-    expect(stored).toMatchObject({ url: 'https://example.com/hook', events: ['*'], description: null });
+    expect(stored).toMatchObject({ url: 'https://203.0.113.10/hook', events: ['*'], description: null });
     expect(decryptSecret(KEY, stored.secretEncrypted)).toBe(created.secret);
     expect(created).not.toHaveProperty('failureStreak');
     expect(created).not.toHaveProperty('accountId');
@@ -100,7 +102,7 @@ describe('WebhooksService', () => {
     const changes = repository.update.mock.calls[1]?.[2] as Record<string, unknown>;
     expect(changes).toMatchObject({ enabled: false, disabledReason: null });
     expect(changes).not.toHaveProperty('failureStreak');
-    await service.update('a1', 'w1', { url: 'https://example.org/x' });
+    await service.update('a1', 'w1', { url: 'https://203.0.113.11/x' });
     expect(repository.update.mock.calls[2]?.[2]).not.toHaveProperty('disabledReason');
     await expect(service.update('a1', 'w1', {})).rejects.toBeInstanceOf(ProblemException);
   });

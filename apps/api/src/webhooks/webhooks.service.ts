@@ -1,8 +1,10 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
+import { EgressPolicy } from '@callwire/egress';
 import { encryptSecret, generateWebhookSecret } from '@callwire/webhooks';
 import { type Page, type PageQueryDto, toPage, toPageRequest } from '../common/pagination';
 import { ConflictProblemException, NotFoundProblemException, ProblemException, problem } from '../common/problem';
+import { assertAllowedDestinations, urlDestination } from '../common/url.validators';
 import type {
   CreateWebhookEndpointDto,
   CreatedWebhookEndpointDto,
@@ -55,9 +57,11 @@ export class WebhooksService {
     @Inject(CALLWIRE_CONFIG) private readonly config: CallwireConfig,
     private readonly webhooks: WebhooksRepository,
     private readonly deliveries: WebhookDeliveryProducer,
+    private readonly egress: EgressPolicy,
   ) {}
 
   async create(accountId: string, dto: CreateWebhookEndpointDto): Promise<CreatedWebhookEndpointDto> {
+    await assertAllowedDestinations(this.egress, urlDestination('url', dto.url));
     const secret = generateWebhookSecret();
     const endpoint = await this.webhooks.create(accountId, {
       url: dto.url,
@@ -83,6 +87,7 @@ export class WebhooksService {
         problem(HttpStatus.BAD_REQUEST, 'Nothing to update: send url, events, description or enabled.'),
       );
     }
+    await assertAllowedDestinations(this.egress, urlDestination('url', dto.url));
     const changes: WebhookEndpointChanges = {
       url: dto.url,
       events: dto.events,
