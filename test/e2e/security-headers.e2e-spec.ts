@@ -1,4 +1,6 @@
+import { chromium } from 'playwright-core';
 import { ApiHarness } from '../support/api-harness';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/browser-harness';
 
 /** helmet's headers on every response, no-store on everything but the static files, the pages' own CSP kept. */
 describe('Security headers (e2e)', () => {
@@ -47,6 +49,23 @@ describe('Security headers (e2e)', () => {
     expect(issued.body.key).toMatch(/^cw_/);
     expect(issued.headers.get('cache-control')).toBe('no-store');
     expectProtected(issued.headers);
+  });
+
+  it('Swagger UI (/docs) still works under the API policy: rendered, and no CSP violation', async () => {
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage();
+      const violations: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+      });
+      await page.goto(`${api.baseUrl}/docs`);
+      await page.locator('.swagger-ui .info .title', { hasText: 'Callwire API' }).waitFor({ timeout: 15_000 });
+      expect(await page.locator('.opblock').count()).toBeGreaterThan(20);
+      expect(violations).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 
   it('the demo phone keeps its own CSP and the SDK its ETag caching, embeddable by other sites', async () => {
