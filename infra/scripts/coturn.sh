@@ -23,10 +23,7 @@ export TURN_PEER_EXCEPTIONS
 
 mkdir -p "$COTURN_RUN_DIR"
 config="$COTURN_RUN_DIR/turnserver.conf"
-(umask 077 && node -e '
-  const fs = require("fs");
-  const text = fs.readFileSync(process.argv[1], "utf8").replace(/\$\{(\w+)\}/g, (_, name) => process.env[name] ?? "");
-  fs.writeFileSync(process.argv[2], text);' "$ROOT/infra/coturn/turnserver.conf.template" "$config")
+render_template "$ROOT/infra/coturn/turnserver.conf.template" "$config"
 if [ "$(id -u)" -eq 0 ] && id turnserver >/dev/null 2>&1; then
   chown -R turnserver "$COTURN_RUN_DIR"
   exec setpriv --reuid=turnserver --regid="$(id -g turnserver)" --init-groups turnserver -c "$config"

@@ -3,9 +3,7 @@
 # Redis keep running).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/processes.sh"
-stop_process kamailio
-stop_process coturn
-stop_process rtpengine
-stop_process worker
-stop_process api
+bash "$ROOT/infra/scripts/supervisor.sh" stop
+# Processes started by an `npm run up` from before supervision.
+for name in kamailio coturn rtpengine worker api; do stop_process "$name"; done
 log "stopped"

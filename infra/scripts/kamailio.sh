@@ -71,12 +71,23 @@ if [ "$(id -u)" -eq 0 ] && id kamailio >/dev/null 2>&1; then
 fi
 # Shared memory holds every transaction (and completed ones for a few seconds): Kamailio's default 64 MB
 # runs out between 300 and 450 calls/s (docs/BENCHMARKS.md).
+# The edge runs in a process group of its own (setsid): Kamailio's children outlive a main process that was
+# killed (-9) and would keep its ports, so whatever is left of the group is killed when the main one exits.
+# An edge of this run directory left by a wrapper that was itself killed is stopped first, the same way.
+old_pid="$(cat "$run_dir/kamailio.pid" 2>/dev/null || true)"
+if [ -n "$old_pid" ] && tr '\0' ' ' <"/proc/$old_pid/cmdline" 2>/dev/null | grep -qF -- "-P $run_dir/kamailio.pid"; then
+  kill -TERM -- "-$old_pid" 2>/dev/null || kill -TERM "$old_pid" 2>/dev/null || true
+  for ((i = 0; i < 50; i++)); do kill -0 "$old_pid" 2>/dev/null || break; sleep 0.1; done
+  kill -KILL -- "-$old_pid" 2>/dev/null || true
+fi
 # Not exec'd: the per-source connection limit is removed when the edge stops.
-kamailio -DD -E "${privileges[@]}" -m "${EDGE_SHM_MB:-256}" -f "$ROOT/infra/kamailio/kamailio.cfg" -Y "$run_dir" -P "$run_dir/kamailio.pid" &
+setsid kamailio -DD -E "${privileges[@]}" -m "${EDGE_SHM_MB:-256}" -f "$ROOT/infra/kamailio/kamailio.cfg" -Y "$run_dir" -P "$run_dir/kamailio.pid" &
 edge_pid=$!
 trap 'kill -TERM "$edge_pid" 2>/dev/null' TERM INT
-wait "$edge_pid"; status=$?
+status=0
+wait "$edge_pid" || status=$?
 # A signal interrupts the first wait: wait for the edge to finish its shutdown.
-kill -0 "$edge_pid" 2>/dev/null && { wait "$edge_pid"; status=$?; }
+if kill -0 "$edge_pid" 2>/dev/null; then status=0; wait "$edge_pid" || status=$?; fi
+kill -KILL -- "-$edge_pid" 2>/dev/null || true
 unlimit_connections_per_source
 exit "$status"

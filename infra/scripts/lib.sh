@@ -104,6 +104,14 @@ ensure_node_modules() {
   fi
 }
 
+# Writes <template> to <file> (owner-only) with each ${NAME} replaced by that environment variable.
+render_template() {
+  (umask 077 && node -e '
+    const fs = require("fs");
+    const text = fs.readFileSync(process.argv[1], "utf8").replace(/\$\{(\w+)\}/g, (_, name) => process.env[name] ?? "");
+    fs.writeFileSync(process.argv[2], text);' "$1" "$2")
+}
+
 is_local_host() { case "$1" in localhost | 127.* | ::1) return 0 ;; *) return 1 ;; esac; }
 
 ensure_postgres() {

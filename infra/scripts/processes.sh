@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Start/stop of the platform's own processes (api, worker), tracked by pid files in .run/.
+# The platform's processes run under supervisord (infra/scripts/supervisor.sh). stop_process stops one that an
+# `npm run up` from before supervision started (tracked by a pid file in .run/).
 
 pid_file() { echo "$RUN_DIR/$1.pid"; }
 
@@ -21,20 +22,22 @@ stop_process() { # name
   rm -f "$file"
 }
 
-start_process() { # name command...
-  local name="$1"; shift
-  local logfile="$RUN_DIR/logs/$name.log"
-  # A new session, and no inherited stdio: the process outlives this script and holds none of its pipes.
-  (cd "$ROOT" && exec setsid "$@" >>"$logfile" 2>&1 </dev/null) >/dev/null 2>&1 </dev/null &
-  echo $! > "$(pid_file "$name")"
-  log "started $name (pid $!, log: .run/logs/$name.log)"
+# The supervisor's state of a program: RUNNING, STARTING, BACKOFF, FATAL, …
+supervised_state() {
+  supervisorctl --configuration "$RUN_DIR/supervisor/supervisord.conf" status "$1" 2>/dev/null | awk '{print $2}'
+}
+
+wait_for_running() { # name seconds
+  local i
+  for ((i = 0; i < $2 * 10; i++)); do [ "$(supervised_state "$1")" = RUNNING ] && return 0; sleep 0.1; done
+  return 1
 }
 
 wait_for_http() { # name url seconds
   local i
   for ((i = 0; i < $3 * 10; i++)); do
     curl -fs -o /dev/null "$2" && return 0
-    is_running "$1" || break
+    [ "$(supervised_state "$1")" = FATAL ] && break
     sleep 0.1
   done
   tail -n 30 "$RUN_DIR/logs/$1.log" >&2 || true

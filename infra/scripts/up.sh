@@ -4,25 +4,20 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/processes.sh"
 
 prepare
-apt_install curl
+apt_install curl supervisor
 
 log "building"
 (cd "$ROOT" && npm run --silent build >/dev/null)
 
-stop_process worker
-stop_process api
-stop_process kamailio
-stop_process coturn
-stop_process rtpengine
+# Processes started by an `npm run up` from before supervision, then the supervised ones.
+for name in worker api kamailio coturn rtpengine; do stop_process "$name"; done
+bash "$ROOT/infra/scripts/supervisor.sh" stop
 for port in "${PORT:-3000}" "${WORKER_HEALTH_PORT:-3001}" "${SIP_PORT:-5060}" "${SIP_TLS_PORT:-5061}" \
   "${SIP_WSS_PORT:-8443}" "${EDGE_RPC_PORT:-5090}" "${TURN_PORT:-3478}"; do
   tcp_open 127.0.0.1 "$port" && die "port $port is in use by another program (see the ports in .env)"
 done
-start_process rtpengine bash infra/scripts/rtpengine.sh
-start_process coturn bash infra/scripts/coturn.sh
-start_process api node dist/apps/api/src/main.js
-start_process worker node dist/apps/worker/src/main.js
-start_process kamailio bash infra/scripts/kamailio.sh
+# supervisord runs rtpengine, coturn, api, worker and Kamailio, and restarts any that exits or is killed.
+bash "$ROOT/infra/scripts/supervisor.sh" start
 wait_for_http api "http://127.0.0.1:${PORT:-3000}/readyz" 60
 wait_for_http worker "http://127.0.0.1:${WORKER_HEALTH_PORT:-3001}/healthz" 60
 wait_for_tcp "${SIP_LISTEN_IP:-127.0.0.1}" "${SIP_PORT:-5060}" 15 || {
@@ -33,7 +28,7 @@ wait_for_tcp "${SIP_LISTEN_IP:-127.0.0.1}" "${TURN_PORT:-3478}" 15 || {
   tail -n 30 "$RUN_DIR/logs/coturn.log" >&2
   die "TURN (coturn) did not start on ${SIP_LISTEN_IP:-127.0.0.1}:${TURN_PORT:-3478}"
 }
-is_running rtpengine || { tail -n 30 "$RUN_DIR/logs/rtpengine.log" >&2; die "rtpengine did not start"; }
+wait_for_running rtpengine 10 || { tail -n 30 "$RUN_DIR/logs/rtpengine.log" >&2; die "rtpengine did not start"; }
 
 cat <<INFO
 
@@ -48,5 +43,6 @@ cat <<INFO
     Media        rtpengine (ng 127.0.0.1:${RTPENGINE_NG_PORT:-2223}), TURN/STUN ${EDGE_PUBLIC_HOST:-${SIP_LISTEN_IP:-127.0.0.1}}:${TURN_PORT:-3478}
     Admin key    ${ADMIN_API_KEY}
     Logs         .run/logs/        Stop with: npm run down
+    Processes    supervised (restarted when they exit): supervisorctl -c .run/supervisor/supervisord.conf status
 
 INFO

@@ -97,6 +97,21 @@ export class RtpengineHarness {
   }
 }
 
+/** Does rtpengine answer an ng `ping` with `pong` on 127.0.0.1:`ngPort` within 1 s? */
+export async function rtpenginePing(ngPort: number): Promise<boolean> {
+  const socket = createSocket('udp4');
+  try {
+    socket.send('ping d7:command4:pinge', ngPort, '127.0.0.1');
+    const reply = await Promise.race([
+      once(socket, 'message').then(([data]) => String(data)),
+      new Promise<string>((done) => setTimeout(() => done(''), 1000)),
+    ]);
+    return reply === 'ping d6:result4:ponge';
+  } finally {
+    socket.close();
+  }
+}
+
 /** The real coturn (infra/scripts/coturn.sh) on its own TURN port and relay port range. */
 export class CoturnHarness {
   private log = '';

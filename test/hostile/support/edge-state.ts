@@ -2,7 +2,11 @@ import { Redis } from 'ioredis';
 import type { KamailioHarness } from '../../support/sip-harness';
 
 /** The edge's JSON-RPC control interface, with the worker's token (EDGE_RPC_TOKEN). */
-export async function edgeRpc(edge: KamailioHarness, method: string, params: unknown[] = []): Promise<unknown> {
+export async function edgeRpc(
+  edge: Pick<KamailioHarness, 'rpcPort'>,
+  method: string,
+  params: unknown[] = [],
+): Promise<unknown> {
   const response = await fetch(`http://127.0.0.1:${edge.rpcPort}/RPC`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${process.env.EDGE_RPC_TOKEN ?? ''}` },
