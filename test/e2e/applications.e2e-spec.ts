@@ -18,7 +18,7 @@ interface Page<T> {
 }
 type Tenant = { accountId: string; sipDomain: string; key: string };
 
-const VOICE_URL = 'https://example.com/callwire/voice';
+const VOICE_URL = 'https://203.0.113.10/callwire/voice';
 const encryptionKey = () => Buffer.from(process.env.WEBHOOK_ENCRYPTION_KEY ?? '', 'base64url');
 
 describe('Applications (e2e)', () => {
@@ -46,7 +46,7 @@ describe('Applications (e2e)', () => {
       name: 'IVR',
       voiceUrl: VOICE_URL,
       fallbackUrl: 'http://127.0.0.1:9/fallback',
-      statusCallbackUrl: 'https://example.com/status',
+      statusCallbackUrl: 'https://203.0.113.10/status',
     });
     expect(created.status).toBe(201);
     expect(created.body).toEqual({
@@ -54,7 +54,7 @@ describe('Applications (e2e)', () => {
       name: 'IVR',
       voiceUrl: VOICE_URL,
       fallbackUrl: 'http://127.0.0.1:9/fallback',
-      statusCallbackUrl: 'https://example.com/status',
+      statusCallbackUrl: 'https://203.0.113.10/status',
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
       signingSecret: expect.stringMatching(/^whsec_[A-Za-z0-9+/]{32}$/),
@@ -93,13 +93,13 @@ describe('Applications (e2e)', () => {
   it('patches and clears the optional URLs', async () => {
     const { id } = (await create(acme, { name: 'Patch', voiceUrl: VOICE_URL, fallbackUrl: VOICE_URL })).body;
     const patched = await patch(acme, id, {
-      voiceUrl: 'https://example.org/v2',
+      voiceUrl: 'https://203.0.113.11/v2',
       fallbackUrl: null,
       statusCallbackUrl: VOICE_URL,
     });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({
-      voiceUrl: 'https://example.org/v2',
+      voiceUrl: 'https://203.0.113.11/v2',
       fallbackUrl: null,
       statusCallbackUrl: VOICE_URL,
     });
@@ -156,7 +156,7 @@ describe('Applications (e2e)', () => {
     const before = await api.prisma.application.findUniqueOrThrow({ where: { id: application.id } });
     for (const id of [application.id, '0193a0b4-5d3e-7000-8000-000000000000']) {
       expectProblem(await api.request('GET', `/v1/applications/${id}`, { key: globex.key }), 404);
-      expectProblem(await patch(globex, id, { voiceUrl: 'https://evil.example/x' }), 404);
+      expectProblem(await patch(globex, id, { voiceUrl: 'https://203.0.113.66/x' }), 404);
       expectProblem(await api.request('DELETE', `/v1/applications/${id}`, { key: globex.key }), 404);
       expectProblem(await api.request('POST', `/v1/applications/${id}/rotate-secret`, { key: globex.key }), 404);
     }

@@ -57,10 +57,7 @@ const REGISTERING = {
     auth: { username: 'acme-trunk', password: 'inbound-secret-1' },
   },
   outbound: {
-    gateways: [
-      { host: 'SIP1.Carrier.example', port: 5080, transport: 'tcp', priority: 5, weight: 3 },
-      { host: '192.0.2.10' },
-    ],
+    gateways: [{ host: '2001:DB8::C1', port: 5080, transport: 'tcp', priority: 5, weight: 3 }, { host: '192.0.2.10' }],
     auth: { username: 'acct-100', password: 'outbound-secret-1' },
     register: { enabled: true, expires: 600, username: 'reg-user', password: 'register-secret-1' },
     fromDomain: 'Carrier.example',
@@ -116,7 +113,7 @@ describe('Carriers (e2e)', () => {
         gateways: [
           {
             id: expect.any(String),
-            host: 'sip1.carrier.example',
+            host: '2001:db8::c1',
             port: 5080,
             transport: 'tcp',
             priority: 5,
@@ -279,7 +276,7 @@ describe('Carriers (e2e)', () => {
     const noCredentials = expectProblem(
       await create(acme, {
         name: 'x',
-        outbound: { gateways: [{ host: 'gw.example' }], register: { enabled: true, username: 'u' } },
+        outbound: { gateways: [{ host: '192.0.2.20' }], register: { enabled: true, username: 'u' } },
       }),
       400,
     );
@@ -288,7 +285,7 @@ describe('Carriers (e2e)', () => {
     const withAuth = await create(acme, {
       name: 'x',
       outbound: {
-        gateways: [{ host: 'gw.example' }],
+        gateways: [{ host: '192.0.2.20' }],
         auth: { username: 'u', password: 'p' },
         register: { enabled: true },
       },
@@ -320,7 +317,7 @@ describe('Carriers (e2e)', () => {
     const created = (
       await create(acme, {
         name: 'Gateways',
-        outbound: { gateways: [{ host: 'a.example' }, { host: 'b.example', transport: 'tcp' }] },
+        outbound: { gateways: [{ host: '2001:db8::a' }, { host: '2001:db8::b', transport: 'tcp' }] },
       })
     ).body;
     const [a, b] = created.outbound.gateways as [Gateway, Gateway];
@@ -333,14 +330,14 @@ describe('Carriers (e2e)', () => {
     const patched = await patch(acme, created.id, {
       outbound: {
         gateways: [
-          { host: 'c.example', priority: 1 },
-          { host: 'A.EXAMPLE', priority: 20, weight: 5 },
+          { host: '2001:db8::c', priority: 1 },
+          { host: '2001:DB8:0::A', priority: 20, weight: 5 },
         ],
       },
     });
     expect(patched.status).toBe(200);
     const gateways = patched.body.outbound.gateways;
-    expect(gateways.map((g) => g.host)).toEqual(['c.example', 'a.example']);
+    expect(gateways.map((g) => g.host)).toEqual(['2001:db8::c', '2001:db8::a']);
     expect(gateways[1]).toEqual({
       ...a,
       priority: 20,
@@ -358,7 +355,7 @@ describe('Carriers (e2e)', () => {
     expect(Date.parse(patched.body.updatedAt)).toBeGreaterThan(Date.parse(created.updatedAt));
 
     // Another port or transport is another gateway.
-    const moved = await patch(acme, created.id, { outbound: { gateways: [{ host: 'a.example', port: 5070 }] } });
+    const moved = await patch(acme, created.id, { outbound: { gateways: [{ host: '2001:db8::a', port: 5070 }] } });
     expect(moved.body.outbound.gateways[0]?.id).not.toBe(a.id);
   });
 
@@ -421,11 +418,11 @@ describe('Carriers (e2e)', () => {
     const { id } = (
       await create(acme, {
         name: 'Reloads',
-        outbound: { gateways: [{ host: 'r.example' }], auth: { username: 'u', password: 'outbound-secret-5' } },
+        outbound: { gateways: [{ host: '192.0.2.30' }], auth: { username: 'u', password: 'outbound-secret-5' } },
       })
     ).body;
     expect(await reloads(id)).toBe(0); // not registering
-    await patch(acme, id, { outbound: { gateways: [{ host: 'r2.example' }] } });
+    await patch(acme, id, { outbound: { gateways: [{ host: '192.0.2.31' }] } });
     expect(await reloads(id)).toBe(0);
 
     await patch(acme, id, { outbound: { register: { enabled: true } } });
@@ -434,7 +431,7 @@ describe('Carriers (e2e)', () => {
     expect(await reloads(id)).toBe(1); // nothing the registration uses
     await patch(acme, id, { outbound: { register: { password: 'register-secret-5' } } });
     expect(await reloads(id)).toBe(2);
-    await patch(acme, id, { outbound: { gateways: [{ host: 'r2.example', priority: 3 }] } });
+    await patch(acme, id, { outbound: { gateways: [{ host: '192.0.2.31', priority: 3 }] } });
     expect(await reloads(id)).toBe(3);
     await patch(acme, id, { outbound: { auth: { username: 'u2', password: 'outbound-secret-6' } } });
     expect(await reloads(id)).toBe(4);
@@ -485,7 +482,7 @@ describe('Carriers (e2e)', () => {
   });
 
   it('DELETE: gateways and outbound routes go with the carrier; phone numbers stay, with no carrier', async () => {
-    const carrier = (await create(acme, { name: 'Doomed', outbound: { gateways: [{ host: 'd.example' }] } })).body;
+    const carrier = (await create(acme, { name: 'Doomed', outbound: { gateways: [{ host: '192.0.2.40' }] } })).body;
     const number = await api.request<{ id: string; carrierId: string | null }>('POST', '/v1/phone-numbers', {
       key: acme.key,
       body: { number: '+14155550199', carrierId: carrier.id, route: { type: 'client', target: 'bob' } },
@@ -533,7 +530,9 @@ describe('Carriers (e2e)', () => {
     const tenant = await api.createTenant('Carrier Pager');
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
-      ids.push((await create(tenant, { name: `C${i}`, outbound: { gateways: [{ host: `gw${i}.example` }] } })).body.id);
+      ids.push(
+        (await create(tenant, { name: `C${i}`, outbound: { gateways: [{ host: `192.0.2.${100 + i}` }] } })).body.id,
+      );
     }
     const first = await api.request<Page<Carrier>>('GET', '/v1/carriers?limit=2', { key: tenant.key });
     expect(first.body.data.map((c) => c.id)).toEqual(ids.slice(0, 2));

@@ -49,7 +49,7 @@ describe('Phone numbers (e2e)', () => {
     const application = await idOf(
       api.request('POST', '/v1/applications', {
         key: tenant.key,
-        body: { name: 'IVR', voiceUrl: 'https://example.com/voice' },
+        body: { name: 'IVR', voiceUrl: 'https://203.0.113.10/voice' },
       }),
     );
     return [carrier, application] as const;
