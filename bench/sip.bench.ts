@@ -14,6 +14,11 @@
  *   rate. Its ceiling is the highest step it sustained. (A closed loop does not work for calls:
  *   completed transactions stay in Kamailio's shared memory for 5 s, so a burst exhausts it and Kamailio
  *   answers 500 until they expire.)
+ * - Under attack (Callwire only): REGISTER at BENCH_REGISTER_RATE and calls at BENCH_ATTACK_CALL_RATE for
+ *   BENCH_DURATION, first alone, then while a friendly-scanner flood (BENCH_ATTACK_RATE req/s, UDP, from 127.0.0.2
+ *   for REGISTER and 127.0.0.3 for calls, bounded to the same duration) hits the edge (bench/sip/attack.ts).
+ *   The legitimate load comes from one address (127.0.0.1) far above a phone's rate: the edge runs with
+ *   EDGE_PIKE_REQS=BENCH_LEGIT_PIKE_REQS so that pike does not ban the benchmark itself.
  * Reported: successful/s, failed calls, retransmissions, the Callwire ÷ bare ratios, latency p50/p99 (REGISTER
  * with credentials -> 200; post-dial delay INVITE with credentials -> 180), CPU per process group.
  *
@@ -26,13 +31,15 @@
  * Knobs (environment): BENCH_DURATION seconds per measurement (10), BENCH_REGISTER_RATE (2000/s),
  * BENCH_CALL_RATES (300,450,600,750,900,1200,1500,1800 calls/s), BENCH_CONCURRENCY (100, REGISTER closed loop),
  * BENCH_CHILDREN Kamailio UDP/TCP workers (8), BENCH_USERS (1000), BENCH_SHM_MB Kamailio shared memory for both
- * (256, the edge's default EDGE_SHM_MB), BENCH_KEEP=1 keeps the temporary directory (SIPp statistics, logs, errors).
+ * (256, the edge's default EDGE_SHM_MB), BENCH_ATTACK_RATE (1000), BENCH_ATTACK_CALL_RATE (300),
+ * BENCH_LEGIT_PIKE_REQS (1000000), BENCH_ONLY=attack (only the warm-ups and the measurement under attack), BENCH_KEEP=1 keeps the temporary directory (SIPp statistics, logs, errors).
  */
 import 'dotenv/config';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { seedAccount, writeUsers } from './sip/accounts';
 import { type CpuUsage, backendPids, snapshot, usage } from './sip/cpu';
+import { type AttackRow, reportAttack, underAttack } from './sip/attack';
 import { startBareKamailio, startEdge } from './sip/kamailio';
 import { NativeProcess, startSipBenchRun } from './sip/processes';
 import { type SippOptions, type SippResult, percentile, runSipp, startSipp } from './sip/sipp';
@@ -67,6 +74,11 @@ const CHILDREN = envInt('BENCH_CHILDREN', 8);
 const USERS = envInt('BENCH_USERS', 1_000);
 /** Kamailio shared memory in MB for both configurations; unset: Kamailio's default (64 MB), as the edge ships. */
 const SHM_MB = envInt('BENCH_SHM_MB', 256);
+const ATTACK_RATE = envInt('BENCH_ATTACK_RATE', 1_000);
+const ATTACK_CALL_RATE = envInt('BENCH_ATTACK_CALL_RATE', 300);
+/** pike's limit per 2 s for the edge under test: the whole benchmark load comes from 127.0.0.1. */
+const LEGIT_PIKE_REQS = envInt('BENCH_LEGIT_PIKE_REQS', 1_000_000);
+const ONLY_ATTACK = process.env.BENCH_ONLY === 'attack';
 
 type TargetName = 'callwire' | 'bare';
 
@@ -254,7 +266,7 @@ async function main(cleanup: Cleanup): Promise<number> {
     databaseUrl,
     children: CHILDREN,
     shmMb: SHM_MB,
-    env: { QUEUE_PREFIX: queuePrefix },
+    env: { QUEUE_PREFIX: queuePrefix, EDGE_PIKE_REQS: String(LEGIT_PIKE_REQS) },
   });
   const edge = edgeInstance.process;
   const edgePort = edgeInstance.port;
@@ -355,12 +367,14 @@ async function main(cleanup: Cleanup): Promise<number> {
     dir: work,
     ...extra,
   });
-  await measure('REGISTER fixed rate', 'register', 'fixed', `${fixed(REGISTER_RATE)}/s`, (target) =>
-    registerOptions(target, { rate: REGISTER_RATE, calls: REGISTER_RATE * DURATION }),
-  );
-  await measure('REGISTER closed loop', 'register', 'closed', `<= ${CONCURRENCY} open`, (target) =>
-    registerOptions(target, { rate: CLOSED_LOOP_RATE, limit: CONCURRENCY, timeoutSeconds: DURATION }),
-  );
+  if (!ONLY_ATTACK) {
+    await measure('REGISTER fixed rate', 'register', 'fixed', `${fixed(REGISTER_RATE)}/s`, (target) =>
+      registerOptions(target, { rate: REGISTER_RATE, calls: REGISTER_RATE * DURATION }),
+    );
+    await measure('REGISTER closed loop', 'register', 'closed', `<= ${CONCURRENCY} open`, (target) =>
+      registerOptions(target, { rate: CLOSED_LOOP_RATE, limit: CONCURRENCY, timeoutSeconds: DURATION }),
+    );
+  }
 
   // Callees: a SIPp UAS per configuration. At the Callwire edge it registers first, from its own port.
   const callwireUasPort = await ports.take();
@@ -418,7 +432,7 @@ async function main(cleanup: Cleanup): Promise<number> {
     check(`call warm-up on ${target.label}`, result);
   }
   const stillRunning = new Set<TargetName>(['callwire', 'bare']);
-  for (const rate of CALL_RATES) {
+  for (const rate of ONLY_ATTACK ? [] : CALL_RATES) {
     if (stillRunning.size === 0) break;
     const step = await measure(
       `calls ${fixed(rate)}/s`,
@@ -439,7 +453,38 @@ async function main(cleanup: Cleanup): Promise<number> {
     await sleep(6_000);
   }
 
-  report(measurements);
+  // The legitimate load on the Callwire edge, alone and while a scanner floods it.
+  const callwire = targets[0];
+  const attackRows: AttackRow[] = [];
+  for (const [phase, attacker, options] of [
+    [
+      `REGISTER ${fixed(REGISTER_RATE)}/s`,
+      '127.0.0.2',
+      (label: string) => registerOptions(callwire, { label, rate: REGISTER_RATE, calls: REGISTER_RATE * DURATION }),
+    ],
+    [
+      `calls ${fixed(ATTACK_CALL_RATE)}/s`,
+      '127.0.0.3',
+      (label: string) =>
+        callOptions(callwire, { label, rate: ATTACK_CALL_RATE, calls: ATTACK_CALL_RATE * DURATION, limit: 10_000 }),
+    ],
+  ] as const) {
+    const row = await underAttack({
+      phase,
+      edgePort,
+      attacker,
+      rate: ATTACK_RATE,
+      seconds: DURATION,
+      legit: (label) => runSipp(options(label), ports, track),
+    });
+    edge.assertRunning();
+    check(`${phase} under attack`, row.attacked);
+    attackRows.push(row);
+    await sleep(6_000);
+  }
+
+  if (!ONLY_ATTACK) report(measurements);
+  reportAttack(attackRows);
   return brokenCode(broken, { 'Callwire edge': edge.recentOutput() });
 }
 
