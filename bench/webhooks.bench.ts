@@ -206,6 +206,8 @@ async function main(): Promise<number> {
       EDGE_RPC_PORT: String(rpcPort),
       EDGE_RUN_DIR: edgeRunDir,
       WORKER_HEALTH_PORT: '0',
+      // The receiver is on loopback, which the worker does not call unless allowed.
+      EGRESS_ALLOWED_NETWORKS: '127.0.0.0/8',
       NO_COLOR: '1',
     };
     delete env.EDGE_TLS_CERT;
