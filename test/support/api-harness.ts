@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { PrismaService } from '@callwire/database';
 import { createApiApp } from '../../apps/api/src/bootstrap';
+import { OpenApiValidator } from './openapi-validator';
 
 export interface JsonResponse<T = Record<string, unknown>> {
   readonly status: number;
@@ -10,17 +11,22 @@ export interface JsonResponse<T = Record<string, unknown>> {
   readonly body: T;
 }
 
-/** The real API app on an ephemeral loopback port, with a tiny fetch-based client. */
+/**
+ * The real API app on an ephemeral loopback port, with a tiny fetch-based client. Every response must match
+ * the app's own OpenAPI document (status, content type, body schema): a mismatch throws and fails the test.
+ */
 export class ApiHarness {
   private constructor(
     readonly app: NestFastifyApplication,
     readonly baseUrl: string,
+    readonly openApi: OpenApiValidator,
   ) {}
 
   static async start(): Promise<ApiHarness> {
     const app = await createApiApp({ logger: false });
     await app.listen(0, '127.0.0.1');
-    return new ApiHarness(app, await app.getUrl());
+    const baseUrl = await app.getUrl();
+    return new ApiHarness(app, baseUrl, await OpenApiValidator.load(baseUrl));
   }
 
   get adminKey(): string {
@@ -45,6 +51,10 @@ export class ApiHarness {
     const text = await response.text();
     const contentType = response.headers.get('content-type') ?? '';
     const parsed = contentType.includes('json') && text ? (JSON.parse(text) as T) : (text as T);
+    const mismatches = this.openApi.check(method, path.split('?')[0] ?? path, response.status, contentType, parsed);
+    if (mismatches.length > 0) {
+      throw new Error(`Response does not match /openapi.json:\n${mismatches.join('\n')}\n${text.slice(0, 2000)}`);
+    }
     return { status: response.status, contentType, headers: response.headers, body: parsed };
   }
 

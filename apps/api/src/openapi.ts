@@ -1,9 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
 import { ACCOUNT_SECURITY, ADMIN_SECURITY } from './auth/auth.decorators';
+import { applyHttpConventions } from './bootstrap';
+import { FieldErrorDto, ProblemDto, documentProblems } from './common/openapi-responses';
 
-/** Serves the OpenAPI document generated from the controllers at /openapi.json and Swagger UI at /docs. */
-export function setupOpenApi(app: INestApplication): void {
+/** The OpenAPI document of the app's controllers, error responses completed (see documentProblems). */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Callwire API')
     .setDescription('Self-hosted cloud communications platform. Errors are RFC 9457 application/problem+json.')
@@ -14,6 +19,30 @@ export function setupOpenApi(app: INestApplication): void {
     )
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Account API key (cw_…)' }, ACCOUNT_SECURITY)
     .build();
-  const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
+  const document = SwaggerModule.createDocument(app, config, { extraModels: [ProblemDto, FieldErrorDto] });
+  documentProblems(document);
+  return document;
+}
+
+/** Serves the OpenAPI document at /openapi.json and Swagger UI at /docs. */
+export function setupOpenApi(app: INestApplication): void {
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'openapi.json',
+    yamlDocumentUrl: 'openapi.yaml',
+  });
+}
+
+/**
+ * The same document without a database, Redis or configuration: Nest's preview mode builds the module graph
+ * without instantiating providers, which is all the document needs (npm run api:generate, the drift test).
+ */
+export async function buildOpenApiDocumentOffline(): Promise<OpenAPIObject> {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter(), {
+    preview: true,
+    logger: false,
+  });
+  applyHttpConventions(app);
+  const document = buildOpenApiDocument(app);
+  await app.close();
+  return document;
 }

@@ -17,7 +17,7 @@ export class LiveController {
       'Event names: registrations, calls, webhook-deliveries, carriers (data: {"accountId": …}); ping every 15 s.',
   })
   @ApiProduces('text/event-stream')
-  @ApiOkResponse({ description: 'An endless text/event-stream.' })
+  @ApiOkResponse({ description: 'An endless text/event-stream.', schema: { type: 'string' } })
   stream(@CurrentAccountId() accountId: string): Observable<LiveMessage> {
     return this.live.stream(accountId);
   }

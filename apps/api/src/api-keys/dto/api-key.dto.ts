@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsDate, IsNotEmpty, IsString, MaxDate, MaxLength } from 'class-validator';
 import { NullableField } from '../../common/field.validators';
 import { PageMetaDto } from '../../common/pagination';
 import { NoControlCharacters } from '../../common/text.validators';
@@ -22,6 +22,8 @@ export class CreateApiKeyDto {
   @NullableField()
   @Type(() => Date)
   @IsDate()
+  // Later dates (ISO 8601 years beyond 9999) reached the database as a 500.
+  @MaxDate(new Date('9999-12-31T23:59:59.999Z'), { message: 'expiresAt must be before the year 10000' })
   expiresAt?: Date | null;
 }
 

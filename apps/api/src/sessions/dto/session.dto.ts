@@ -11,6 +11,7 @@ export class SignInDto {
 
 export class SwitchAccountDto {
   @ApiProperty({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'Admin sessions: the account to act on from now on, or null to leave it.',
