@@ -14,6 +14,7 @@ const PASSWORD = 'dashboard-pass-123';
 const ACCOUNT = 'Dashboard Acme';
 const SCREENSHOTS = resolve(ROOT, 'docs/screenshots');
 const UI_TIMEOUT_MS = 10_000;
+const FILLER_ACCOUNTS = 25;
 
 /**
  * The admin dashboard in headless Chromium against the real platform: the API (serving the built app), the
@@ -72,7 +73,44 @@ describe('Admin dashboard (e2e, Playwright + Chromium)', () => {
   const markPage = () => page.evaluate(() => Object.assign(globalThis, { callwireNoReload: true }));
   const pageWasKept = () => page.evaluate(() => 'callwireNoReload' in globalThis);
 
+  it('GET / sends people to the dashboard', async () => {
+    const response = await fetch(`${api.baseUrl}/`, { redirect: 'manual' });
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('/dashboard/');
+  });
+
+  /** A SIP phone (SIPp) registers as alice for `expires` seconds (0: unregisters the one at `localPort`). */
+  const registerAlice = (expires: number, localPort?: number) =>
+    runSipp({
+      scenario: 'register',
+      final: 200,
+      edgePort: edge.port,
+      localPort,
+      keys: { user: 'alice', domain: sipDomain, expires: String(expires) },
+      auth: { username: 'alice', password: PASSWORD },
+    });
+
+  /** alice's SIP phone (SIPp) calls bob and hangs up after `holdMs` (unless the call is ended before). */
+  const aliceCallsBob = (holdMs: number) =>
+    runSipp({
+      scenario: 'caller',
+      outcome: 'answer',
+      holdMs,
+      edgePort: edge.port,
+      keys: { user: 'alice', domain: sipDomain, target: 'bob', target_domain: sipDomain },
+      auth: { username: 'alice', password: PASSWORD },
+      timeoutSeconds: holdMs / 1000 + 20,
+    });
+
   it('signs the admin in with the admin key (a wrong key shows the API’s problem)', async () => {
+    // More accounts than one page holds: the new one must still show up at the top.
+    for (let index = 1; index <= FILLER_ACCOUNTS; index++) {
+      const created = await api.request('POST', '/v1/accounts', {
+        key: api.adminKey,
+        body: { name: `Filler ${index}` },
+      });
+      expect(created.status).toBe(201);
+    }
     await page.goto(`${api.baseUrl}/dashboard/`);
     await visible(heading('Sign in'));
     await screenshot('sign-in');
@@ -110,6 +148,25 @@ describe('Admin dashboard (e2e, Playwright + Chromium)', () => {
     );
     sipDomain = account.body.data.find((candidate) => candidate.name === ACCOUNT)?.sipDomain ?? '';
     expect(sipDomain).not.toBe('');
+  });
+
+  it('lists accounts newest first, and the search box finds one among many', async () => {
+    await goTo('Accounts');
+    const rows = page.getByRole('region', { name: 'All accounts' }).locator('tbody tr');
+    await visible(rows);
+    // Other suites may create accounts meanwhile: compare positions, not rows.
+    const names = await rows.locator('td:first-child').allTextContents();
+    const position = (name: string) => names.findIndex((text) => text.startsWith(name));
+    expect(position(ACCOUNT)).toBeGreaterThanOrEqual(0);
+    expect(position(ACCOUNT)).toBeLessThan(position(`Filler ${FILLER_ACCOUNTS}`));
+    expect(position(`Filler ${FILLER_ACCOUNTS}`)).toBeLessThan(position(`Filler ${FILLER_ACCOUNTS - 1}`));
+    await page.getByRole('searchbox', { name: 'Search accounts' }).fill('filler 7');
+    await rows.nth(1).waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+    expect(await rows.allTextContents()).toEqual([expect.stringContaining('Filler 7')]);
+    await page.getByRole('searchbox', { name: 'Search accounts' }).fill('');
+    await visible(rows.nth(10));
+    await nav('Calls').click();
+    await visible(heading('Calls'));
   });
 
   it('creates SIP users, showing field errors from the API next to the field', async () => {
@@ -167,35 +224,18 @@ describe('Admin dashboard (e2e, Playwright + Chromium)', () => {
     expect(await pageWasKept()).toBe(true);
     await screenshot('registrations');
     // Another phone registers and unregisters: its row comes and goes, bob's stays.
-    const register = (expires: number, localPort?: number) =>
-      runSipp({
-        scenario: 'register',
-        final: 200,
-        edgePort: edge.port,
-        localPort,
-        keys: { user: 'alice', domain: sipDomain, expires: String(expires) },
-        auth: { username: 'alice', password: PASSWORD },
-      });
     const aliceRow = page.getByRole('cell', { name: `sip:alice@${sipDomain}`, exact: true });
-    const registered = await register(60);
+    const registered = await registerAlice(60);
     expect(registered.exitCode).toBe(0);
     await visible(aliceRow);
-    expect((await register(0, registered.localPort)).exitCode).toBe(0);
+    expect((await registerAlice(0, registered.localPort)).exitCode).toBe(0);
     await aliceRow.waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
     await visible(page.getByRole('cell', { name: `sip:bob@${sipDomain}`, exact: true }));
     expect(await pageWasKept()).toBe(true);
 
     await goTo('Calls');
     await markPage();
-    const caller = runSipp({
-      scenario: 'caller',
-      outcome: 'answer',
-      holdMs: 3000,
-      edgePort: edge.port,
-      keys: { user: 'alice', domain: sipDomain, target: 'bob', target_domain: sipDomain },
-      auth: { username: 'alice', password: PASSWORD },
-      timeoutSeconds: 20,
-    });
+    const caller = aliceCallsBob(3000);
     const callLink = `sip:alice@${sipDomain} → sip:bob@${sipDomain}`;
     const active = page.getByRole('region', { name: 'Active calls' });
     await visible(active.getByRole('link', { name: callLink, exact: true }));
@@ -321,6 +361,97 @@ describe('Admin dashboard (e2e, Playwright + Chromium)', () => {
     expect(await phone.locator('#token').inputValue()).toMatch(/^cwt_/);
     await phone.close();
     await screenshot('softphone');
+  });
+
+  it('seven tabs all load and follow live events over one shared stream', async () => {
+    const context = page.context();
+    let streamsOpened = 0;
+    const countStreams = (request: { url(): string }) => {
+      if (new URL(request.url()).pathname === '/v1/live') streamsOpened++;
+    };
+    context.on('request', countStreams);
+    const tabs: Page[] = [];
+    for (let index = 0; index < 7; index++) {
+      const tab = await context.newPage();
+      tabs.push(tab);
+      await tab.goto(`${api.baseUrl}/dashboard/registrations`);
+      await tab
+        .getByRole('heading', { level: 1, name: 'Registrations', exact: true })
+        .waitFor({ timeout: UI_TIMEOUT_MS });
+      await tab.getByRole('status').getByText('Live', { exact: true }).waitFor({ timeout: UI_TIMEOUT_MS });
+    }
+    // The first page already holds the browser's stream: the tabs share it.
+    expect(streamsOpened).toBe(0);
+    const last = tabs.at(-1) as Page;
+    const registered = await registerAlice(60);
+    expect(registered.exitCode).toBe(0);
+    const aliceRow = last.getByRole('cell', { name: `sip:alice@${sipDomain}`, exact: true });
+    await aliceRow.waitFor({ timeout: UI_TIMEOUT_MS });
+    expect((await registerAlice(0, registered.localPort)).exitCode).toBe(0);
+    await aliceRow.waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+    // The stream's tab goes (here: the original page leaves for another site): another tab takes it over.
+    await page.goto('about:blank');
+    await last.getByRole('status').getByText('Live', { exact: true }).waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(streamsOpened).toBe(1);
+    context.off('request', countStreams);
+    await Promise.all(tabs.map((tab) => tab.close()));
+    await page.goto(`${api.baseUrl}/dashboard/calls`);
+    await visible(heading('Calls'));
+  });
+
+  it('asks before hanging up a live call', async () => {
+    await goTo('Calls');
+    const bob = await startRegisteredCallee({
+      edgePort: edge.port,
+      user: 'bob',
+      domain: sipDomain,
+      password: PASSWORD,
+      outcome: 'answer',
+    });
+    const caller = aliceCallsBob(20_000);
+    const active = page.getByRole('region', { name: 'Active calls' });
+    const row = active.getByRole('row', { name: /in-progress/ });
+    await visible(row);
+    await row.getByRole('button', { name: 'Hang up', exact: true }).click();
+    await visible(row.getByRole('button', { name: 'Confirm hang up', exact: true }));
+    await row.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await page.waitForTimeout(500);
+    await visible(row.getByRole('button', { name: 'Hang up', exact: true })); // nothing was sent
+    await row.getByRole('button', { name: 'Hang up', exact: true }).click();
+    await row.getByRole('button', { name: 'Confirm hang up', exact: true }).click();
+    await row.waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+    await caller;
+    await bob.done;
+    const calls = await api.request<{ data: { hangupBy: string | null }[] }>('GET', '/v1/calls?limit=100', {
+      key: accountKey,
+    });
+    expect(calls.body.data.filter((call) => call.hangupBy === 'edge')).toHaveLength(1);
+  });
+
+  it('lays lists out for a phone (390 px) and a laptop (1,366 px)', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${api.baseUrl}/dashboard/calls`);
+    const history = page.getByRole('region', { name: 'Call history' });
+    await visible(history.locator('tbody tr'));
+    const heights: number[] = await history
+      .locator('tbody tr')
+      .evaluateAll('(rows) => rows.map((row) => row.getBoundingClientRect().height)');
+    expect(Math.max(...heights)).toBeLessThan(400);
+    const callCell = await history.locator('tbody tr td').first().boundingBox();
+    expect(callCell?.width).toBeGreaterThan(250);
+    await screenshot('mobile-calls');
+
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const registered = await registerAlice(60);
+    expect(registered.exitCode).toBe(0);
+    await page.goto(`${api.baseUrl}/dashboard/registrations`);
+    await visible(page.getByRole('cell', { name: `sip:alice@${sipDomain}`, exact: true }));
+    const expires = await page.getByRole('columnheader', { name: 'Expires', exact: true }).boundingBox();
+    expect((expires?.x ?? Infinity) + (expires?.width ?? 0)).toBeLessThanOrEqual(1366);
+    const frame = page.locator('.table-wrap');
+    expect(await frame.evaluate('(element) => element.scrollWidth <= element.clientWidth')).toBe(true);
+    expect((await registerAlice(0, registered.localPort)).exitCode).toBe(0);
+    await page.setViewportSize({ width: 1360, height: 900 });
   });
 
   it('signs out, and lets an account user in with the account key (no admin pages)', async () => {

@@ -8,10 +8,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AdminAuth } from '../auth/auth.decorators';
-import { type Page, PageQueryDto } from '../common/pagination';
+import type { Page } from '../common/pagination';
 import { ResourceIdPipe } from '../common/validation';
 import { AccountsService } from './accounts.service';
-import { AccountDto, AccountPageDto, CreateAccountDto } from './dto/account.dto';
+import { AccountDto, AccountListQueryDto, AccountPageDto, CreateAccountDto } from './dto/account.dto';
 
 @ApiTags('Accounts')
 @AdminAuth()
@@ -27,8 +27,8 @@ export class AccountsController {
   }
 
   @Get()
-  @ApiOkResponse({ type: AccountPageDto })
-  list(@Query() query: PageQueryDto): Promise<Page<AccountDto>> {
+  @ApiOkResponse({ type: AccountPageDto, description: 'Newest first.' })
+  list(@Query() query: AccountListQueryDto): Promise<Page<AccountDto>> {
     return this.accounts.list(query);
   }
 

@@ -20,8 +20,18 @@ export class AccountsRepository {
     return account?.sipDomain ?? null;
   }
 
-  list(page: PageRequest): Promise<Account[]> {
-    return this.prisma.account.findMany(pageQuery(page));
+  /** Newest first; with `search`, only accounts whose name or SIP domain contains it. */
+  list(page: PageRequest, search?: string): Promise<Account[]> {
+    const { where, ...rest } = pageQuery(page, 'desc');
+    const matches = search
+      ? {
+          OR: [
+            { name: { contains: search, mode: 'insensitive' as const } },
+            { sipDomain: { contains: search, mode: 'insensitive' as const } },
+          ],
+        }
+      : {};
+    return this.prisma.account.findMany({ where: { ...where, ...matches }, ...rest });
   }
 
   /** Deletes the account with its keys and SIP users; false when it does not exist. */

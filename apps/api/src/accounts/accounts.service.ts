@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
 import { type Account, isUniqueViolation } from '@callwire/database';
-import { type Page, type PageQueryDto, toPage, toPageRequest } from '../common/pagination';
+import { type Page, toPage, toPageRequest } from '../common/pagination';
 import { ConflictProblemException, NotFoundProblemException } from '../common/problem';
 import { AccountsRepository } from './accounts.repository';
-import type { AccountDto, CreateAccountDto } from './dto/account.dto';
+import type { AccountDto, AccountListQueryDto, CreateAccountDto } from './dto/account.dto';
 import { deriveSipDomain } from './sip-domain';
 
 const DERIVED_DOMAIN_ATTEMPTS = 4;
@@ -42,9 +42,9 @@ export class AccountsService {
     }
   }
 
-  async list(query: PageQueryDto): Promise<Page<AccountDto>> {
+  async list(query: AccountListQueryDto): Promise<Page<AccountDto>> {
     const page = toPageRequest(query);
-    return toPage(await this.accounts.list(page), page, toDto);
+    return toPage(await this.accounts.list(page, query.q?.trim() || undefined), page, toDto);
   }
 
   async get(id: string): Promise<AccountDto> {

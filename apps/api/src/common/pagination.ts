@@ -60,16 +60,23 @@ export function toPage<Row extends { id: string }, T>(
   };
 }
 
-/** Prisma arguments for one page of rows ordered by id (merge `where` into the query's filter). */
-export function pageQuery(request: PageRequest): {
-  where: { id?: { gt: string } };
+/**
+ * Prisma arguments for one page of rows ordered by id (merge `where` into the query's filter): oldest first,
+ * or with 'desc' newest first (ids are UUIDv7, so id order is creation order).
+ */
+export function pageQuery(
+  request: PageRequest,
+  order: 'asc' | 'desc' = 'asc',
+): {
+  where: { id?: { gt: string } | { lt: string } };
   take: number;
-  orderBy: { id: 'asc' };
+  orderBy: { id: 'asc' | 'desc' };
 } {
+  const { afterId } = request;
   return {
-    where: request.afterId ? { id: { gt: request.afterId } } : {},
+    where: afterId ? { id: order === 'asc' ? { gt: afterId } : { lt: afterId } } : {},
     take: request.limit + 1,
-    orderBy: { id: 'asc' },
+    orderBy: { id: order },
   };
 }
 

@@ -5,8 +5,11 @@ import { NotFoundProblemException } from '../common/problem';
 import { sendStaticFile } from '../common/static-file';
 import { DashboardAssets } from './dashboard-assets';
 
-/** Public, outside /v1 (bootstrap.ts): the dashboard's files. It signs in and reads everything through /v1. */
-export const DASHBOARD_ROUTES = { root: 'dashboard', files: 'dashboard/*' } as const;
+/**
+ * Public, outside /v1 (bootstrap.ts): the dashboard's files. It signs in and reads everything through /v1. The
+ * site's root sends people to it.
+ */
+export const DASHBOARD_ROUTES = { home: '/', root: 'dashboard', files: 'dashboard/*' } as const;
 
 /** The app loads only its own files and talks only to this origin (REST + server-sent events). */
 const DASHBOARD_CSP = [
@@ -24,6 +27,11 @@ const DASHBOARD_CSP = [
 @Controller()
 export class DashboardController {
   constructor(private readonly assets: DashboardAssets) {}
+
+  @Get(DASHBOARD_ROUTES.home)
+  home(@Res() reply: FastifyReply): void {
+    void reply.redirect('/dashboard/', 302);
+  }
 
   @Get(DASHBOARD_ROUTES.root)
   root(@Res() reply: FastifyReply): void {

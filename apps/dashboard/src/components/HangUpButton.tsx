@@ -1,6 +1,7 @@
 import { api } from '../api/client';
 import type { Call } from '../api/types';
 import type { Action } from '../hooks/useAction';
+import { ConfirmButton } from './ConfirmButton';
 
 interface Props {
   readonly call: Call;
@@ -8,21 +9,19 @@ interface Props {
   onDone(): void;
 }
 
-/** POST /v1/calls/:id/hangup: the edge ends the call within moments. */
+/** POST /v1/calls/:id/hangup, after a confirmation: it ends a real conversation, within moments. */
 export function HangUpButton({ call, action, onDone }: Props) {
   return (
-    <button
-      type="button"
-      className="danger"
-      disabled={action.running === `hangup:${call.id}`}
-      onClick={() =>
+    <ConfirmButton
+      label="Hang up"
+      confirmLabel="Confirm hang up"
+      busy={action.running === `hangup:${call.id}`}
+      onConfirm={() =>
         action.run(`hangup:${call.id}`, async () => {
           await api.post(`/v1/calls/${call.id}/hangup`);
           onDone();
         })
       }
-    >
-      Hang up
-    </button>
+    />
   );
 }

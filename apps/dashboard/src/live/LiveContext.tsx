@@ -1,10 +1,9 @@
-// GET /v1/live (Server-Sent Events): "this list changed in the account, refetch it". Open while an account is
-// selected; EventSource reconnects by itself after a dropped stream, and we start a new one if it gives up.
+// GET /v1/live (Server-Sent Events): "this list changed in the account, refetch it", while an account is
+// selected. The stream itself is shared by the browser's tabs (sharedLiveStream.ts).
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { LIVE_EVENTS, type LiveEvent } from '../api/types';
+import type { LiveEvent } from '../api/types';
 import { debounce } from '../lib/debounce';
-
-export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
+import { type LiveStatus, connectLive } from './sharedLiveStream';
 
 type Listener = () => void;
 
@@ -14,7 +13,6 @@ interface LiveContextValue {
 }
 
 const LiveContext = createContext<LiveContextValue | null>(null);
-const RESTART_DELAY_MS = 5000;
 
 function accountIdOf(data: unknown): string | undefined {
   if (typeof data !== 'string') return undefined;
@@ -34,29 +32,15 @@ export function LiveProvider({ accountId, children }: { accountId: string; child
   const listeners = useRef(new Map<LiveEvent, Set<Listener>>());
 
   useEffect(() => {
-    let source: EventSource | undefined;
-    let restart: ReturnType<typeof setTimeout> | undefined;
-    const open = () => {
-      source = new EventSource('/v1/live');
-      source.onopen = () => setStatus('live');
-      source.onerror = () => {
-        setStatus('reconnecting');
-        if (source?.readyState === EventSource.CLOSED) restart = setTimeout(open, RESTART_DELAY_MS);
-      };
-      for (const event of LIVE_EVENTS) {
-        source.addEventListener(event, (message: MessageEvent) => {
-          const from = accountIdOf(message.data);
-          if (from !== undefined && from !== accountId) return;
-          listeners.current.get(event)?.forEach((listener) => listener());
-        });
-      }
-    };
     setStatus('connecting');
-    open();
-    return () => {
-      clearTimeout(restart);
-      source?.close();
-    };
+    return connectLive(accountId, {
+      onStatus: setStatus,
+      onEvent: (event, data) => {
+        const from = accountIdOf(data);
+        if (from !== undefined && from !== accountId) return;
+        listeners.current.get(event)?.forEach((listener) => listener());
+      },
+    });
   }, [accountId]);
 
   const subscribe = useCallback((events: readonly LiveEvent[], listener: Listener) => {

@@ -7,6 +7,7 @@ import { DateTime } from '../components/DateTime';
 import { ListStatus } from '../components/ListStatus';
 import { LoadMore } from '../components/LoadMore';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { SearchBox } from '../components/SearchBox';
 import { TableWrap } from '../components/TableWrap';
 import { useAction } from '../hooks/useAction';
 import { usePagedList } from '../hooks/usePagedList';
@@ -29,7 +30,8 @@ function AccountList() {
   const session = useSession();
   const { switchAccount } = useSessionContext();
   const navigate = useNavigate();
-  const accounts = usePagedList<Account>('/v1/accounts');
+  const [search, setSearch] = useState('');
+  const accounts = usePagedList<Account>('/v1/accounts', { q: search });
   const action = useAction();
   const [keyFor, setKeyFor] = useState<Account | null>(null);
 
@@ -49,14 +51,16 @@ function AccountList() {
         )}
       </div>
 
-      <section>
-        <h2>All accounts</h2>
+      <section aria-labelledby="all-accounts">
+        <h2 id="all-accounts">All accounts</h2>
+        <p className="muted">Newest first.</p>
+        <SearchBox label="Search accounts" hint="Part of a name or SIP domain." onSearch={setSearch} />
         <ProblemAlert problem={action.problem} />
         <ListStatus
           loading={accounts.loading}
           problem={accounts.problem}
           empty={accounts.items.length === 0}
-          emptyText="No accounts yet. Create the first one above."
+          emptyText={search ? `No account matches “${search}”.` : 'No accounts yet. Create the first one above.'}
         />
         {accounts.items.length > 0 && (
           <TableWrap>

@@ -8,7 +8,9 @@ import { useLiveRefresh } from '../live/LiveContext';
 
 /** The account's devices registered at the SIP edge right now: one row per contact, kept live. */
 export function RegistrationsPage() {
-  const registrations = useResource('registrations', () => api.get<List<Registration>>('/v1/registrations'));
+  const registrations = useResource('registrations', () =>
+    api.get<List<Registration>>('/v1/registrations', { limit: 100 }),
+  );
   useLiveRefresh(['registrations'], registrations.reload);
   const rows = registrations.data?.data ?? [];
 
@@ -38,7 +40,7 @@ export function RegistrationsPage() {
             <tbody>
               {rows.map((registration) => (
                 <tr key={`${registration.aor} ${registration.contact}`}>
-                  <td>
+                  <td className="break">
                     <code>{registration.aor}</code>
                   </td>
                   <td>
@@ -48,12 +50,12 @@ export function RegistrationsPage() {
                         ? `Client ${registration.identity}`
                         : '—'}
                   </td>
-                  <td>
+                  <td className="break">
                     <code>{registration.contact}</code>
                   </td>
                   <td>{registration.transport}</td>
                   <td>{registration.sourceAddress ?? '—'}</td>
-                  <td>{registration.userAgent || '—'}</td>
+                  <td className="break">{registration.userAgent || '—'}</td>
                   <td>
                     <DateTime value={registration.expiresAt} />
                   </td>

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
-import { PageMetaDto } from '../../common/pagination';
+import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PageMetaDto, PageQueryDto } from '../../common/pagination';
 import { OptionalField } from '../../common/field.validators';
 import { NoControlCharacters } from '../../common/text.validators';
 import { SIP_DOMAIN_PATTERN } from '../sip-domain';
@@ -30,6 +30,19 @@ export class AccountDto {
   @ApiProperty() name!: string;
   @ApiProperty() sipDomain!: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
+}
+
+/** GET /v1/accounts: newest first, optionally only those whose name or SIP domain contains `q`. */
+export class AccountListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    maxLength: 100,
+    example: 'acme',
+    description: 'Only accounts whose name or sipDomain contains this text (case-insensitive).',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
 }
 
 export class AccountPageDto extends PageMetaDto {
