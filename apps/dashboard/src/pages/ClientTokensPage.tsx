@@ -23,7 +23,9 @@ export function ClientTokensPage() {
   const session = useSession();
   const sipUsers = useOptions<SipUser>('/v1/sip-users');
   const tokens = usePagedList<ClientTokenSummary>('/v1/client-tokens');
-  const registrations = useResource('registrations', () => api.get<List<Registration>>('/v1/registrations'));
+  const registrations = useResource('registrations', () =>
+    api.get<List<Registration>>('/v1/registrations', { limit: 100 }),
+  );
   useLiveRefresh(['registrations'], registrations.reload);
   const [request, setRequest] = useState(EMPTY_TOKEN_REQUEST);
   const [ttl, setTtl] = useState('');
