@@ -40,7 +40,7 @@ export function RegistrationsPage() {
             <tbody>
               {rows.map((registration) => (
                 <tr key={`${registration.aor} ${registration.contact}`}>
-                  <td>
+                  <td className="break">
                     <code>{registration.aor}</code>
                   </td>
                   <td>
@@ -50,12 +50,12 @@ export function RegistrationsPage() {
                         ? `Client ${registration.identity}`
                         : '—'}
                   </td>
-                  <td>
+                  <td className="break">
                     <code>{registration.contact}</code>
                   </td>
                   <td>{registration.transport}</td>
                   <td>{registration.sourceAddress ?? '—'}</td>
-                  <td>{registration.userAgent || '—'}</td>
+                  <td className="break">{registration.userAgent || '—'}</td>
                   <td>
                     <DateTime value={registration.expiresAt} />
                   </td>
