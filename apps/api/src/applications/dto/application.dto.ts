@@ -8,7 +8,9 @@ const nameProperty: ApiPropertyOptions = { maxLength: MAX_RESOURCE_NAME_LENGTH, 
 const voiceUrlProperty: ApiPropertyOptions = {
   maxLength: MAX_URL_LENGTH,
   example: 'https://example.com/callwire/voice',
-  description: 'Where each call is POSTed (signed with the signing secret); the JSON answer says what to do.',
+  description:
+    'Where each call is POSTed (signed with the signing secret); the JSON answer says what to do. Like every ' +
+    'URL of an application, its host must be public unless the operator allows the network (EGRESS_ALLOWED_NETWORKS).',
 };
 
 /** The optional URLs, the same in create and update: null clears them. */

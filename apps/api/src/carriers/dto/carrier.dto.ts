@@ -97,7 +97,9 @@ function gatewayIdentity(gateway: CarrierGatewayInputDto): unknown {
 export class CarrierGatewayInputDto {
   @ApiProperty({
     example: 'sip.carrier.example',
-    description: 'A hostname, an IPv4 address or an IPv6 address (stored without brackets, canonical).',
+    description:
+      'A hostname, an IPv4 address or an IPv6 address (stored without brackets, canonical): public addresses ' +
+      'only unless the operator allows the network (EGRESS_ALLOWED_NETWORKS).',
   })
   @IsSipHost(MAX_EDGE_FIELD_LENGTH)
   host!: string;

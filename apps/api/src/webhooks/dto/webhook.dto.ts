@@ -23,7 +23,9 @@ const EVENTS_MESSAGE = `each value in events must be one of: ${SUBSCRIBABLE_EVEN
 const urlProperty: ApiPropertyOptions = {
   example: 'https://example.com/webhooks/callwire',
   maxLength: MAX_URL_LENGTH,
-  description: 'Where events are POSTed. Use https in production; http is accepted (for local receivers).',
+  description:
+    'Where events are POSTed (use https in production). Its host must be, or resolve to, public addresses only ' +
+    'unless the operator allows the network (EGRESS_ALLOWED_NETWORKS).',
 };
 const eventsProperty: ApiPropertyOptions = {
   type: [String],
