@@ -31,7 +31,8 @@ unlimit_connections_per_source() {
   local tool rule
   for tool in iptables ip6tables; do
     command -v "$tool" >/dev/null 2>&1 || continue
-    while rule="$("$tool" -w -S INPUT 2>/dev/null | grep -F -- "--comment $CONNLIMIT_COMMENT " | head -1)" && [ -n "$rule" ]; do
+    # iptables -S prints the comment quoted: match it whole, with or without quotes.
+    while rule="$("$tool" -w -S INPUT 2>/dev/null | grep -E -- "--comment \"?$CONNLIMIT_COMMENT\"? " | head -1)" && [ -n "$rule" ]; do
       eval "$tool -w ${rule/-A INPUT/-D INPUT}" || break
     done
   done

@@ -139,7 +139,7 @@ describe('Trunks: carrier calls to numbers, calls out through gateways (e2e, Kam
     it('a number whose SIP user is not registered → 480, recorded as an inbound call', async () => {
       expect(await carrierCall('+15550001001', 'reject', 480)).toMatchObject({ exitCode: 0 });
       const call = await finalCallRecord(api, acme, (record) => record.sipStatus === 480);
-      expect(call).toMatchObject({ direction: 'inbound', status: 'no-answer' });
+      expect(call).toMatchObject({ direction: 'inbound', status: 'failed', sipStatus: 480 });
     });
   });
 

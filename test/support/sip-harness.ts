@@ -162,6 +162,8 @@ export interface SippRun {
   readonly rtpEcho?: boolean;
   /** For caller/answer: how long the call stays up before SIPp sends BYE (default 200 ms). */
   readonly holdMs?: number;
+  /** For callee: how long an answered call may last before its BYE (default 25 s). */
+  readonly byeWaitMs?: number;
   /** For caller: the RTP port its SDP offers (default SIPp's own media port). */
   readonly offerRtpPort?: number;
   /** For callee/answer: send a PCMA recording to the caller's SDP address once the call is up. */
@@ -181,6 +183,7 @@ export async function runSipp(run: SippRun): Promise<SippResult & { localPort: n
   if (final !== undefined) scenario = scenario.replaceAll('__FINAL__', String(final));
   scenario = scenario
     .replaceAll('__HOLD_MS__', String(run.holdMs ?? 200))
+    .replaceAll('__BYE_WAIT_MS__', String(run.byeWaitMs ?? 25_000))
     .replaceAll('__CALLER_RTP_PORT__', run.offerRtpPort === undefined ? '[media_port]' : String(run.offerRtpPort))
     .replaceAll(
       '__PLAY_AUDIO__',
@@ -192,7 +195,8 @@ export async function runSipp(run: SippRun): Promise<SippResult & { localPort: n
   const args = [
     `127.0.0.1:${run.edgePort}`,
     ...['-sf', scenarioFile, '-i', run.localIp ?? '127.0.0.1', '-p', String(localPort), '-cp', String(controlPort)],
-    ...['-m', '1', '-t', run.transport === 'tcp' ? 't1' : 'u1', '-nostdin', '-nd'],
+    // -aa: OPTIONS, INFO, NOTIFY and UPDATE inside a call get 200, as from a real phone (the edge's keepalives).
+    ...['-m', '1', '-t', run.transport === 'tcp' ? 't1' : 'u1', '-nostdin', '-nd', '-aa'],
     ...['-timeout', `${run.timeoutSeconds ?? 10}s`, '-timeout_error', '-recv_timeout', '5000'],
   ];
   for (const [key, value] of Object.entries({ transport: run.transport === 'tcp' ? 'TCP' : 'UDP', ...run.keys })) {
@@ -229,6 +233,8 @@ export async function startRegisteredCallee(phone: {
   readonly outcome: CallOutcome;
   readonly rtpEcho?: boolean;
   readonly playAudio?: boolean;
+  /** How long the callee may wait for its call to end (default 30 s). */
+  readonly timeoutSeconds?: number;
 }): Promise<{ readonly done: Promise<SippResult>; finish(): Promise<SippResult> }> {
   const register = (expires: number, localPort?: number) =>
     runSipp({
@@ -249,7 +255,8 @@ export async function startRegisteredCallee(phone: {
     keys: { user: phone.user, domain: phone.domain },
     rtpEcho: phone.rtpEcho,
     playAudio: phone.playAudio,
-    timeoutSeconds: 30,
+    timeoutSeconds: phone.timeoutSeconds ?? 30,
+    byeWaitMs: phone.timeoutSeconds && phone.timeoutSeconds * 1000,
   });
   return {
     done: callee.done,

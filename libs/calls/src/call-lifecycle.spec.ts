@@ -47,8 +47,18 @@ describe('call lifecycle', () => {
     [500, 'failed'],
   ])('an unanswered call ending with %i is %s', (sipStatus, status) => {
     expect(endedStatus(sipStatus, false)).toBe(status);
+    const { state: rang } = run([
+      initiated,
+      { ...base, event: 'ringing', at: 0 },
+      { ...base, event: 'ended', sipStatus, at: 0 },
+    ]);
+    expect(rang).toMatchObject({ status, sipStatus });
+  });
+
+  it.each([408, 480])('a callee that never rang and ended with %i could not be reached: failed', (sipStatus) => {
+    expect(endedStatus(sipStatus, false, false)).toBe('failed');
     const { state } = run([initiated, { ...base, event: 'ended', sipStatus, at: 0 }]);
-    expect(state).toMatchObject({ status, sipStatus, durationMs: 0, answeredAt: null });
+    expect(state).toMatchObject({ status: 'failed', sipStatus, durationMs: 0, answeredAt: null });
   });
 
   it('ignores repeats: one webhook per step', () => {

@@ -10,12 +10,15 @@ export function isFinal(status: CallStatusName): boolean {
   return FINAL.has(status);
 }
 
-/** How a call that ended with this final SIP status is reported (an answered call is always completed). */
-export function endedStatus(sipStatus: number | undefined, answered: boolean): CallStatusName {
+/**
+ * How a call that ended with this final SIP status is reported (an answered call is always completed). A timeout
+ * or "unavailable" is no-answer only when the callee rang: a callee that could not be reached at all failed.
+ */
+export function endedStatus(sipStatus: number | undefined, answered: boolean, rang = true): CallStatusName {
   if (answered) return 'completed';
   if (sipStatus === 486 || sipStatus === 600 || sipStatus === 603) return 'busy';
   if (sipStatus === 487) return 'canceled';
-  if (sipStatus === 408 || sipStatus === 480) return 'no-answer';
+  if ((sipStatus === 408 || sipStatus === 480) && rang) return 'no-answer';
   return 'failed';
 }
 
@@ -87,7 +90,7 @@ export function applyCallEvent(current: CallState | null, event: EdgeCallEvent, 
         webhook: 'call.completed',
         state: {
           ...current,
-          status: endedStatus(event.sipStatus, answered),
+          status: endedStatus(event.sipStatus, answered, current.ringingAt !== null),
           sipStatus: event.sipStatus ?? null,
           reason: event.reason ?? null,
           hangupBy: answered ? (event.hangupBy ?? null) : null,
