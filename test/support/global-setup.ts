@@ -26,5 +26,15 @@ export default async function globalSetup(): Promise<void> {
   process.env.SIP_TRACE_COLLECTOR_PORT = '0';
   // The receivers, gateways and applications of the specs listen on loopback (the SSRF spec turns this off).
   process.env.EGRESS_ALLOWED_NETWORKS = TEST_EGRESS_ALLOWED_NETWORKS;
+  // The specs make many requests quickly from 127.0.0.1, some with wrong keys on purpose: API rate limits far
+  // above real use (rate-limits.e2e-spec.ts runs its own API processes with realistic low limits).
+  for (const name of [
+    'API_RATE_LIMIT_PER_IP',
+    'API_RATE_LIMIT_PER_KEY',
+    'API_RATE_LIMIT_PER_ACCOUNT',
+    'API_AUTH_FAIL_LIMIT',
+  ]) {
+    process.env[name] = '1000000';
+  }
   process.env.ADMIN_API_KEY = process.env.ADMIN_API_KEY || `cwadmin_test_${runId}_${'x'.repeat(24)}`;
 }

@@ -3,6 +3,7 @@ import { ConfigModule } from '@callwire/config';
 import { DatabaseModule } from '@callwire/database';
 import { QueuesModule } from '@callwire/queues';
 import { AccountsModule } from './accounts/accounts.module';
+import { AdminModule } from './admin/admin.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { AuthModule } from './auth/auth.module';
@@ -17,6 +18,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { OutboundRoutesModule } from './outbound-routes/outbound-routes.module';
 import { PhoneModule } from './phone/phone.module';
 import { PhoneNumbersModule } from './phone-numbers/phone-numbers.module';
+import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import { RegistrationsModule } from './registrations/registrations.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { SipUsersModule } from './sip-users/sip-users.module';
@@ -27,6 +29,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     ConfigModule,
     DatabaseModule,
     QueuesModule.forRoot(),
+    RateLimitsModule,
     AuthModule,
     SessionsModule,
     AccountsModule,
@@ -46,6 +49,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     PhoneModule,
     DashboardModule,
     LiveModule,
+    AdminModule,
   ],
 })
 export class AppModule {}

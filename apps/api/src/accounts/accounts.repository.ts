@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { type Account, PrismaService, isRecordNotFound } from '@callwire/database';
+
+/** An account's own limits; null: the platform default (requests/s) or no limit (calls, registrations). */
+export interface AccountLimits {
+  readonly maxRequestsPerSecond: number | null;
+  readonly maxConcurrentCalls: number | null;
+  readonly maxRegistrations: number | null;
+}
 import { type PageRequest, pageQuery } from '../common/pagination';
 
 @Injectable()
@@ -20,6 +27,22 @@ export class AccountsRepository {
     return account?.sipDomain ?? null;
   }
 
+  /** The account's own API requests per second; null without one (or without the account). */
+  async findRequestsPerSecond(id: string): Promise<number | null> {
+    const account = await this.prisma.account.findUnique({ where: { id }, select: { maxRequestsPerSecond: true } });
+    return account?.maxRequestsPerSecond ?? null;
+  }
+
+  /** Replaces the account's limits; null when there is no such account. */
+  async setLimits(id: string, limits: AccountLimits): Promise<Account | null> {
+    try {
+      return await this.prisma.account.update({ where: { id }, data: limits });
+    } catch (error) {
+      if (isRecordNotFound(error)) return null;
+      throw error;
+    }
+  }
+
   /** Newest first; with `search`, only accounts whose name or SIP domain contains it. */
   list(page: PageRequest, search?: string): Promise<Account[]> {
     const { where, ...rest } = pageQuery(page, 'desc');
@@ -34,13 +57,12 @@ export class AccountsRepository {
     return this.prisma.account.findMany({ where: { ...where, ...matches }, ...rest });
   }
 
-  /** Deletes the account with its keys and SIP users; false when it does not exist. */
-  async delete(id: string): Promise<boolean> {
+  /** Deletes the account with its keys and SIP users; null when it does not exist. */
+  async delete(id: string): Promise<Account | null> {
     try {
-      await this.prisma.account.delete({ where: { id } });
-      return true;
+      return await this.prisma.account.delete({ where: { id } });
     } catch (error) {
-      if (isRecordNotFound(error)) return false;
+      if (isRecordNotFound(error)) return null;
       throw error;
     }
   }

@@ -3,21 +3,38 @@ import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
 import { type Account, isUniqueViolation } from '@callwire/database';
 import { type Page, toPage, toPageRequest } from '../common/pagination';
 import { ConflictProblemException, NotFoundProblemException } from '../common/problem';
+import { EdgeSyncProducer } from '../edge/edge-sync.producer';
 import { AccountsRepository } from './accounts.repository';
-import type { AccountDto, AccountListQueryDto, CreateAccountDto } from './dto/account.dto';
+import type { AccountDto, AccountLimitsDto, AccountListQueryDto, CreateAccountDto } from './dto/account.dto';
 import { deriveSipDomain } from './sip-domain';
 
 const DERIVED_DOMAIN_ATTEMPTS = 4;
 
-function toDto({ id, name, sipDomain, createdAt }: Account): AccountDto {
-  return { id, name, sipDomain, createdAt };
+function toDto(account: Account): AccountDto {
+  const { id, name, sipDomain, createdAt } = account;
+  return {
+    id,
+    name,
+    sipDomain,
+    createdAt,
+    limits: {
+      requestsPerSecond: account.maxRequestsPerSecond,
+      concurrentCalls: account.maxConcurrentCalls,
+      registrations: account.maxRegistrations,
+    },
+  };
 }
+
+/** The edge keeps limits only for accounts that have one. */
+const hasEdgeLimits = (account: Account): boolean =>
+  account.maxConcurrentCalls !== null || account.maxRegistrations !== null;
 
 @Injectable()
 export class AccountsService {
   constructor(
     @Inject(CALLWIRE_CONFIG) private readonly config: CallwireConfig,
     private readonly accounts: AccountsRepository,
+    private readonly edge: EdgeSyncProducer,
   ) {}
 
   async create(dto: CreateAccountDto): Promise<AccountDto> {
@@ -53,7 +70,22 @@ export class AccountsService {
     return toDto(account);
   }
 
+  /** Admin only. Requests/s apply within seconds in every API process; the edge's limits through the worker. */
+  async setLimits(id: string, limits: AccountLimitsDto): Promise<AccountDto> {
+    const account = await this.accounts.setLimits(id, {
+      maxRequestsPerSecond: limits.requestsPerSecond ?? null,
+      maxConcurrentCalls: limits.concurrentCalls ?? null,
+      maxRegistrations: limits.registrations ?? null,
+    });
+    if (!account) throw new NotFoundProblemException('Account');
+    await this.edge.syncAccountLimits(account.sipDomain);
+    return toDto(account);
+  }
+
   async delete(id: string): Promise<void> {
-    if (!(await this.accounts.delete(id))) throw new NotFoundProblemException('Account');
+    const deleted = await this.accounts.delete(id);
+    if (!deleted) throw new NotFoundProblemException('Account');
+    // A later account with the same domain must not inherit the limits the edge still holds.
+    if (hasEdgeLimits(deleted)) await this.edge.syncAccountLimits(deleted.sipDomain);
   }
 }

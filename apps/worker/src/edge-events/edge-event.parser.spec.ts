@@ -31,8 +31,32 @@ describe('parseEdgeEvent', () => {
     ).toMatchObject({ kind: 'registration', event: 'removed', aor: 'bob@acme.example', reason: 'unregistered' });
   });
 
+  it('reads a block the edge reports (the edge-blocks contract)', () => {
+    expect(
+      parseEdgeEvent(
+        '{"kind":"security","event":"blocked","ip":"203.0.113.7","reason":"auth-failures","until":"1795259391","ts":"1795258791.5"}',
+      ),
+    ).toEqual({
+      kind: 'security',
+      event: 'blocked',
+      ip: '203.0.113.7',
+      reason: 'auth-failures',
+      until: 1795259391000,
+      at: 1795258791500,
+    });
+    expect(
+      parseEdgeEvent(
+        '{"kind":"security","event":"blocked","ip":"2001:db8::7","reason":"scanner","until":"2","ts":"1"}',
+      ),
+    ).toMatchObject({ ip: '2001:db8::7', reason: 'scanner' });
+  });
+
   it.each([
     'not json',
+    '{"kind":"security","event":"blocked","ip":"not-an-ip","reason":"flood","until":"2","ts":"1"}',
+    '{"kind":"security","event":"blocked","ip":"203.0.113.7","reason":"boredom","until":"2","ts":"1"}',
+    '{"kind":"security","event":"blocked","ip":"203.0.113.7","reason":"flood","ts":"1"}',
+    '{"kind":"security","event":"unblocked","ip":"203.0.113.7","reason":"flood","until":"2","ts":"1"}',
     'null',
     '{"kind":"call","event":"initiated","sipCallId":"c","sipDomain":"d","from":"f","to":"t"}',
     '{"kind":"call","event":"exploded","sipCallId":"c","sipDomain":"d","ts":"1"}',

@@ -1,9 +1,17 @@
-import type { EdgeCallEvent, EdgeEventJob, EdgeRegistrationEvent } from '@callwire/queues';
+import { isIP } from 'node:net';
+import type {
+  EdgeBlockReason,
+  EdgeCallEvent,
+  EdgeEventJob,
+  EdgeRegistrationEvent,
+  EdgeSecurityEvent,
+} from '@callwire/queues';
 
 const CALL_EVENTS = new Set(['initiated', 'ringing', 'answered', 'ended']);
 const REGISTRATION_EVENTS = new Set(['created', 'refreshed', 'removed']);
 const HANGUP_SIDES = new Set(['caller', 'callee', 'edge']);
 const DIRECTIONS = new Set(['internal', 'inbound', 'outbound']);
+const BLOCK_REASONS = new Set<string>(['auth-failures', 'flood', 'scanner'] satisfies EdgeBlockReason[]);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 type Fields = Record<string, unknown>;
@@ -12,8 +20,8 @@ const text = (fields: Fields, key: string): string | undefined =>
   typeof fields[key] === 'string' && fields[key] !== '' ? (fields[key] as string) : undefined;
 
 /** `"1795258791.291526"` (Kamailio's $TV(Sn)) → milliseconds. */
-function timestampOf(fields: Fields): number | undefined {
-  const seconds = Number(text(fields, 'ts'));
+function timestampOf(fields: Fields, key = 'ts'): number | undefined {
+  const seconds = Number(text(fields, key));
   return Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1000) : undefined;
 }
 
@@ -63,6 +71,16 @@ function registrationEvent(fields: Fields, at: number): EdgeRegistrationEvent | 
   };
 }
 
+/** `{"kind":"security","event":"blocked","ip","reason","until"}`: the edge put a source in its ipban table. */
+function securityEvent(fields: Fields, at: number): EdgeSecurityEvent | null {
+  const ip = text(fields, 'ip');
+  const reason = text(fields, 'reason');
+  const until = timestampOf(fields, 'until');
+  if (text(fields, 'event') !== 'blocked' || !ip || isIP(ip) === 0) return null;
+  if (!reason || !BLOCK_REASONS.has(reason) || until === undefined) return null;
+  return { kind: 'security', event: 'blocked', ip, reason: reason as EdgeBlockReason, until, at };
+}
+
 /**
  * The edge's JSON (one Redis stream entry, field `e`) → a typed job, or null when it is not one: the
  * stream is the boundary between Kamailio's script and TypeScript, so nothing is taken on trust.
@@ -80,5 +98,6 @@ export function parseEdgeEvent(json: string): EdgeEventJob | null {
   if (at === undefined) return null;
   if (record.kind === 'call') return callEvent(record, at);
   if (record.kind === 'registration') return registrationEvent(record, at);
+  if (record.kind === 'security') return securityEvent(record, at);
   return null;
 }

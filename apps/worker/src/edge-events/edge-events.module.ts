@@ -3,6 +3,8 @@ import { QueueName, QueuesModule } from '@callwire/queues';
 import { CallRecordsRepository } from '../calls/call-records.repository';
 import { CallRecordsService } from '../calls/call-records.service';
 import { WebhookPublisherModule } from '../webhooks/webhook-publisher.module';
+import { EdgeBlocksRepository } from './edge-blocks.repository';
+import { EdgeBlockEventsService } from './edge-block-events.service';
 import { EdgeEventsStreamConsumer } from './edge-events.consumer';
 import { EdgeEventsProcessor } from './edge-events.processor';
 import { RegistrationEventsService } from './registration-events.service';
@@ -18,6 +20,8 @@ import { SipDomainAccounts } from './sip-domain-accounts';
     CallRecordsService,
     RegistrationEventsService,
     SipDomainAccounts,
+    EdgeBlocksRepository,
+    EdgeBlockEventsService,
   ],
 })
 export class EdgeEventsModule {}

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { QueueName, QueuesModule } from '@callwire/queues';
+import { EdgeBlocksRepository } from '../edge-events/edge-blocks.repository';
+import { AccountLimitsRepository } from './account-limits.repository';
 import { CarrierRegistrationsRepository } from './carrier-registrations.repository';
 import { CarrierRegistrationsScheduler } from './carrier-registrations.scheduler';
 import { EdgeSyncProcessor } from './edge-sync.processor';
@@ -14,6 +16,8 @@ import { TokenContactsRepository } from './token-contacts.repository';
     CarrierRegistrationsRepository,
     EdgeSyncProcessor,
     CarrierRegistrationsScheduler,
+    AccountLimitsRepository,
+    EdgeBlocksRepository,
   ],
 })
 export class EdgeSyncModule {}
