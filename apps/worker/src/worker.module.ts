@@ -4,6 +4,7 @@ import { ConfigModule } from '@callwire/config';
 import { DatabaseModule } from '@callwire/database';
 import { LiveEventsModule, QueuesModule } from '@callwire/queues';
 import { ApiKeyUsageModule } from './api-key-usage/api-key-usage.module';
+import { CallReconciliationModule } from './call-reconciliation/call-reconciliation.module';
 import { EdgeEventsModule } from './edge-events/edge-events.module';
 import { EdgeSyncModule } from './edge-sync/edge-sync.module';
 import { GatewayHealthModule } from './gateway-health/gateway-health.module';
@@ -22,6 +23,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     ApiKeyUsageModule,
     EdgeSyncModule,
     EdgeEventsModule,
+    CallReconciliationModule,
     GatewayHealthModule,
     WebhooksModule,
     SipTraceModule,

@@ -48,6 +48,8 @@ describe('loadConfig', () => {
         gatewayCheckIntervalMs: 30_000,
         gatewayCheckTimeoutMs: 2000,
         registrationSyncIntervalMs: 5000,
+        noAnswerMs: 30_000,
+        callReconcileIntervalMs: 60_000,
       },
       dashboard: { sessionTtlSeconds: 43_200 },
       sipTrace: { collectorHost: '127.0.0.1', collectorPort: 9060, retentionHours: 72, authKey: 'h'.repeat(32) },

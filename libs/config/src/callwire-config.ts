@@ -86,6 +86,10 @@ export interface RoutingSettings {
   readonly gatewayCheckTimeoutMs: number;
   /** How often the worker reads the edge's registrations with carriers into the API (0: never). */
   readonly registrationSyncIntervalMs: number;
+  /** The edge's ring timeout (SIP_NO_ANSWER_MS, read by the edge too): unanswered calls end by then. */
+  readonly noAnswerMs: number;
+  /** How often the worker ends call records the edge has no dialog for (0: never, not even at start). */
+  readonly callReconcileIntervalMs: number;
 }
 
 /** Browsers: how client tokens are signed, and where their clients connect. */
@@ -204,6 +208,8 @@ function routingSettings(env: Env): RoutingSettings {
     gatewayCheckIntervalMs: integer(env, 'GATEWAY_CHECK_INTERVAL_MS', 30_000, 0, 3_600_000),
     gatewayCheckTimeoutMs: integer(env, 'GATEWAY_CHECK_TIMEOUT_MS', 2000, 100, 60_000),
     registrationSyncIntervalMs: integer(env, 'REGISTRATION_SYNC_INTERVAL_MS', 5000, 0, 3_600_000),
+    noAnswerMs: integer(env, 'SIP_NO_ANSWER_MS', 30_000, 1000, 3_600_000),
+    callReconcileIntervalMs: integer(env, 'CALL_RECONCILE_INTERVAL_MS', 60_000, 0, 3_600_000),
   };
 }
 

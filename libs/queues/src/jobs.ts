@@ -160,3 +160,11 @@ export interface WebhookDeliveryJob {
 export interface GatewayHealthJob {
   readonly carrierId?: string;
 }
+
+/**
+ * Payload of QueueName.CallReconciliation jobs: one round comparing the active call records with the edge's
+ * dialogs. The worker adds one at start (an edge restart loses every dialog) and every CALL_RECONCILE_INTERVAL_MS.
+ */
+export interface CallReconciliationJob {
+  readonly trigger: 'worker-start' | 'interval';
+}

@@ -10,6 +10,8 @@ export const QueueName = {
   WebhookDelivery: 'webhook-delivery',
   /** Rounds of SIP OPTIONS to the carriers' gateways (a job scheduler adds one per interval). */
   GatewayHealth: 'gateway-health',
+  /** Rounds that end call records the edge has no dialog for (at worker start, then per interval). */
+  CallReconciliation: 'call-reconciliation',
 } as const;
 
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];

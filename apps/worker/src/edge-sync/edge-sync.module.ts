@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { QueueName, QueuesModule } from '@callwire/queues';
+import { CallReconciliationModule } from '../call-reconciliation/call-reconciliation.module';
 import { EdgeBlocksRepository } from '../edge-events/edge-blocks.repository';
 import { AccountLimitsRepository } from './account-limits.repository';
 import { CarrierRegistrationsRepository } from './carrier-registrations.repository';
@@ -9,7 +10,7 @@ import { KamailioRpcClient } from './kamailio-rpc.client';
 import { TokenContactsRepository } from './token-contacts.repository';
 
 @Module({
-  imports: [QueuesModule.registerQueues(QueueName.EdgeSync, QueueName.EdgeEvents)],
+  imports: [QueuesModule.registerQueues(QueueName.EdgeSync, QueueName.EdgeEvents), CallReconciliationModule],
   providers: [
     KamailioRpcClient,
     TokenContactsRepository,

@@ -15,6 +15,7 @@ import {
   type RevokeClientTokenJob,
   type SyncAccountLimitsJob,
 } from '@callwire/queues';
+import { CallReconciliationService } from '../call-reconciliation/call-reconciliation.service';
 import { EdgeBlocksRepository } from '../edge-events/edge-blocks.repository';
 import { AccountLimitsRepository } from './account-limits.repository';
 import { isUacRegistration, registrationState } from './carrier-registrations';
@@ -47,6 +48,7 @@ export class EdgeSyncProcessor extends WorkerHost {
     private readonly accountLimits: AccountLimitsRepository,
     private readonly edgeBlocks: EdgeBlocksRepository,
     @InjectQueue(QueueName.EdgeEvents) private readonly edgeEvents: Queue<EdgeEventJob>,
+    private readonly reconciliation: CallReconciliationService,
   ) {
     super();
   }
@@ -83,7 +85,8 @@ export class EdgeSyncProcessor extends WorkerHost {
     for (const dialog of ended) {
       await this.ignoringNotFound(this.kamailio.call('dlg.end_dlg', [dialog.h_entry, dialog.h_id]));
     }
-    if (ended.length === 0) return;
+    // No dialog: the edge lost the call (a restart, an end it could not report), nothing else would end its record.
+    if (ended.length === 0) return this.reconciliation.endWithoutDialog(sipDomain, sipCallId);
     const event: EdgeCallEvent = {
       kind: 'call',
       event: 'ended',

@@ -1,0 +1,32 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
+import { type CallReconciliationJob, type EdgeCallEvent, QueueName } from '@callwire/queues';
+import { edgeStreamEntry } from './lost-call';
+
+/** Capped about as the edge caps its own writes (route[PUBLISH_EVENT]). */
+const STREAM_MAX_LENGTH = 1_000_000;
+
+/**
+ * Reports call ends into the edge's own event stream, which the worker reads into call records (the path of
+ * every end: records, webhooks, live notices). Appended behind everything the edge wrote so far, so an end
+ * the edge reported itself before its dialog went away is applied first and ours is then ignored.
+ */
+@Injectable()
+export class EdgeEventsStream {
+  private readonly stream: string;
+
+  constructor(
+    @Inject(CALLWIRE_CONFIG) config: CallwireConfig,
+    // Its Redis connection is the one the stream lives on: no connection of our own.
+    @InjectQueue(QueueName.CallReconciliation) private readonly queue: Queue<CallReconciliationJob>,
+  ) {
+    this.stream = `${config.queuePrefix}:edge-events`;
+  }
+
+  async publish(event: EdgeCallEvent): Promise<void> {
+    const redis = await this.queue.client;
+    await redis.xadd(this.stream, '*', { e: edgeStreamEntry(event) }, { MAXLEN: STREAM_MAX_LENGTH });
+  }
+}
