@@ -24,6 +24,7 @@ describe('Accounts (e2e)', () => {
       name: 'Acme Café, Inc.',
       sipDomain: 'acme-cafe-inc.callwire.localhost',
       createdAt: expect.any(String),
+      limits: { requestsPerSecond: null, concurrentCalls: null, registrations: null },
     });
     const again = await create({ name: 'Acme Café, Inc.' });
     expect(again.status).toBe(201);
