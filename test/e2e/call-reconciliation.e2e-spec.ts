@@ -240,6 +240,28 @@ describe('Call reconciliation with the edge (e2e)', () => {
     // The phones never heard of it (the restarted edge has no dialog for their BYE): they end as they can.
     await Promise.allSettled([caller, callee.done]);
   }, 60_000);
+
+  it('a worker starting after an edge restart reconciles at once, not at its next interval', async () => {
+    // An hourly round whose schedule outlives the worker's restart: only the start-up round can end the record.
+    process.env.CALL_RECONCILE_INTERVAL_MS = '3600000';
+    await worker.close();
+    worker = await WorkerHarness.start();
+    const { sipCallId, caller, callee } = await answeredCall(12_000, 20);
+    await worker.close();
+    const restartedFrom = Date.now();
+    await edge.restart();
+    const restartedBy = Date.now();
+    const answeredAt = Date.parse((await callBy(sipCallId))?.answeredAt ?? '');
+    await sleep(answeredAt + GRACE_MS + 500 - Date.now());
+    worker = await WorkerHarness.start();
+
+    const reconciled = (await waitForCall(sipCallId, ended)) as CallRecord;
+    expect(reconciled).toMatchObject({ status: 'completed', reason: 'reconciled: dialog gone' });
+    const endedAt = Date.parse(reconciled.endedAt ?? '');
+    expect(endedAt).toBeGreaterThanOrEqual(restartedFrom - 1000);
+    expect(endedAt).toBeLessThanOrEqual(restartedBy + 1000);
+    await Promise.allSettled([caller, callee.done]);
+  }, 60_000);
 });
 
 /**
