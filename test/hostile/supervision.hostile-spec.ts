@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -109,6 +109,7 @@ describe('Supervision: kill -9 of each part (supervisord)', () => {
   }, 120_000);
   afterAll(async () => {
     await supervisor('stop');
+    rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
   const logOf = async (part: Part) => (await run('tail', ['-n', '40', join(dir, 'logs', `${part}.log`)])).stdout;
