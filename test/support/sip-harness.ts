@@ -54,6 +54,8 @@ export class KamailioHarness {
         SIP_TLS_PORT: String(this.tlsPort),
         SIP_WSS_PORT: String(this.wssPort),
         EDGE_CHILDREN: '2',
+        // Every edge process holds a PostgreSQL connection: test edges keep to a few.
+        EDGE_ASYNC_WORKERS: '2',
         EDGE_AUTH_SECRET: this.authSecret,
         EDGE_RUN_DIR: this.runDir,
         RTPENGINE_NG_PORT: String(this.media.ngPort),
