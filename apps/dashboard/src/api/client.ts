@@ -1,7 +1,11 @@
 // The API client: same-origin JSON requests with the session cookie, the CSRF header on every change, and
 // failures as ApiProblem. A 401 on a signed-in request means the session ended: the app goes to sign-in.
+// `client` is openapi-fetch typed by the generated schema (paths, parameters, bodies, answers);
+// `api` takes paths built at run time and a result type named in types.ts.
+import createClient, { type Middleware } from 'openapi-fetch';
 import { ApiProblem, toProblem } from './problem';
 import { type QueryValue, withQuery } from './query';
+import type { paths } from './schema';
 
 let csrfToken: string | null = null;
 let onSessionEnded: () => void = () => undefined;
@@ -15,24 +19,54 @@ export function handleSessionEnded(handler: () => void): void {
   onSessionEnded = handler;
 }
 
+function sessionHeaders(method: string, headers: Headers): void {
+  headers.set('Accept', 'application/json, application/problem+json');
+  if (method !== 'GET' && csrfToken) headers.set('X-CSRF-Token', csrfToken);
+}
+
+function noteAnswer(status: number): void {
+  if (status === 401 && csrfToken !== null) {
+    csrfToken = null;
+    onSessionEnded();
+  }
+}
+
+const session: Middleware = {
+  onRequest({ request }) {
+    sessionHeaders(request.method, request.headers);
+    return request;
+  },
+  onResponse({ response }) {
+    noteAnswer(response.status);
+    return response;
+  },
+};
+
+export const client = createClient<paths>({ credentials: 'same-origin' });
+client.use(session);
+
+/** The data of a successful answer of `client`; a failed one is thrown as ApiProblem. */
+export async function settle<T>(pending: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await pending;
+  if (!response.ok) throw new ApiProblem(toProblem(response.status, response.statusText, error));
+  return data as T;
+}
+
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const headers = new Headers();
+  sessionHeaders(method, headers);
   // POST and PATCH always carry a JSON object (the API rejects an empty application/json body); DELETE none.
   const payload = method === 'POST' || method === 'PATCH' ? JSON.stringify(body ?? {}) : undefined;
-  if (payload !== undefined) headers['Content-Type'] = 'application/json';
+  if (payload !== undefined) headers.set('Content-Type', 'application/json');
 
   const response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
   if (response.status === 204) return undefined as T;
   const isJson = /json/.test(response.headers.get('content-type') ?? '');
   const data: unknown = isJson ? await response.json() : await response.text();
   if (!response.ok) {
-    if (response.status === 401 && csrfToken !== null) {
-      csrfToken = null;
-      onSessionEnded();
-    }
+    noteAnswer(response.status);
     throw new ApiProblem(toProblem(response.status, response.statusText, data));
   }
   return data as T;

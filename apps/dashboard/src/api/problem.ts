@@ -1,17 +1,10 @@
-// RFC 9457 problem documents as the API sends them (apps/api/src/common/problem.ts), and how forms use them.
+// RFC 9457 problem documents as the API sends them (ProblemDto in the generated schema), and how forms use them.
+import type { components } from './schema';
 
-export interface FieldError {
-  readonly field: string;
-  readonly message: string;
-}
+export type FieldError = components['schemas']['FieldErrorDto'];
 
-export interface ProblemDetails {
-  readonly type: string;
-  readonly title: string;
-  readonly status: number;
-  readonly detail?: string;
-  readonly errors?: FieldError[];
-}
+/** A problem as the dashboard shows it: the API's (instance left out), or one made up for a network failure. */
+export type ProblemDetails = Omit<components['schemas']['ProblemDto'], 'instance'>;
 
 /** A failed API request: the problem document the API answered with (or one made up for it). */
 export class ApiProblem extends Error {

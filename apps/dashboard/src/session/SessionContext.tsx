@@ -1,7 +1,7 @@
 // The dashboard session: read from GET /v1/session on load, changed by sign-in, sign-out and (admin) switching
 // into an account. The CSRF token lives only in memory (in the API client).
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { api, handleSessionEnded, setCsrfToken } from '../api/client';
+import { client, handleSessionEnded, setCsrfToken, settle } from '../api/client';
 import { ApiProblem, type ProblemDetails, problemOf } from '../api/problem';
 import type { Session } from '../api/types';
 
@@ -35,7 +35,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     handleSessionEnded(() => setState({ status: 'signed-out', ended: true }));
     let current = true;
-    api.get<Session>('/v1/session').then(
+    settle(client.GET('/v1/session')).then(
       (session) => current && signedIn(session),
       (error: unknown) => {
         if (!current) return;
@@ -51,16 +51,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const value = useMemo<SessionContextValue>(
     () => ({
       state,
-      signIn: async (apiKey) => signedIn(await api.post<Session>('/v1/session', { apiKey })),
+      signIn: async (apiKey) => signedIn(await settle(client.POST('/v1/session', { body: { apiKey } }))),
       signOut: async () => {
         try {
-          await api.delete('/v1/session');
+          await settle(client.DELETE('/v1/session'));
         } finally {
           setCsrfToken(null);
           setState({ status: 'signed-out', ended: false });
         }
       },
-      switchAccount: async (accountId) => signedIn(await api.patch<Session>('/v1/session', { accountId })),
+      switchAccount: async (accountId) => signedIn(await settle(client.PATCH('/v1/session', { body: { accountId } }))),
       retry: () => {
         setState({ status: 'loading' });
         setAttempt((count) => count + 1);
