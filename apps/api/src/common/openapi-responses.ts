@@ -1,8 +1,6 @@
-import { applyDecorators } from '@nestjs/common';
 import {
   ApiProperty,
   ApiPropertyOptional,
-  ApiResponse,
   type HeadersObject,
   type OpenAPIObject,
   type OperationObject,
@@ -62,21 +60,6 @@ function problemResponse(status: number, description?: string): ResponseObject {
       ? { headers: { 'WWW-Authenticate': { description: 'Bearer realm="callwire"', schema: { type: 'string' } } } }
       : {}),
   };
-}
-
-/**
- * Documents problem responses an operation answers for its own reasons (a conflict, a missing related
- * resource), each with the problem schema: `@ApiProblemResponses(409)` or `@ApiProblemResponses([409, 'Why.'])`.
- * Problems that follow from the operation's shape (ids, bodies, credentials, rate limits) are added to every
- * operation by documentProblems().
- */
-export function ApiProblemResponses(...statuses: (number | [number, string])[]): MethodDecorator & ClassDecorator {
-  return applyDecorators(
-    ...statuses.map((entry) => {
-      const [status, description] = typeof entry === 'number' ? [entry, undefined] : entry;
-      return ApiResponse({ status, ...problemResponse(status, description) });
-    }),
-  );
 }
 
 const METHODS_WITH_BODY = new Set(['post', 'put', 'patch', 'delete']);
