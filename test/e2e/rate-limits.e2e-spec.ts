@@ -94,14 +94,18 @@ describe('API rate limits (e2e: two API processes sharing Redis)', () => {
 
   it('a burst from one source through both processes gets 429s from each (one shared count)', async () => {
     const source = newSource();
-    const burst = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => both()[i % 2]!.request(source, 'GET', '/openapi.json')),
-    );
-    const refused = burst.map((response, i) => ({ process: i % 2, status: response.status }));
-    expect(refused.filter((r) => r.status === 200).length).toBeLessThanOrEqual(40 - 1);
-    // With a count per process, each would let its 20 through and refuse none.
-    expect(refused.some((r) => r.process === 0 && r.status === 429)).toBe(true);
-    expect(refused.some((r) => r.process === 1 && r.status === 429)).toBe(true);
+    // With a count per process, each would let its 20 through and refuse none. A burst may straddle two
+    // one-second windows on a busy machine: a few tries, each must refuse, one must refuse on both.
+    let refusedByBoth = false;
+    for (let attempt = 0; attempt < 3 && !refusedByBoth; attempt++) {
+      const burst = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => both()[i % 2]!.request(source, 'GET', '/openapi.json')),
+      );
+      const refused = burst.map((response, i) => ({ process: i % 2, status: response.status }));
+      expect(refused.filter((r) => r.status === 200).length).toBeLessThanOrEqual(40 - 1);
+      refusedByBoth = [0, 1].every((process) => refused.some((r) => r.process === process && r.status === 429));
+    }
+    expect(refusedByBoth).toBe(true);
   });
 
   it('blocks a source after repeated wrong API keys, on both processes, whatever it sends next', async () => {
