@@ -146,26 +146,41 @@ describe('Call reconciliation with the edge (e2e)', () => {
     expect((await api.request('POST', `/v1/calls/${call.id}/hangup`, { key: acme.key })).status).toBe(409);
   });
 
-  it('a live ringing call past the grace keeps ringing: it ends as the edge reports it', async () => {
+  /** alice (TLS) calls bob (TLS, registered), whose phone rings until the test decides; then both hang up. */
+  async function withRingingCall(test: (invite: RingingInvite, ringing: CallRecord) => Promise<void>) {
     const bob = await openTls(edge.tlsPort);
     const alice = await openTls(edge.tlsPort);
     try {
-      expect(await registerOverLink(bob, { user: 'bob', domain: acme.sipDomain, password: PASSWORD })).toMatchObject({
-        status: 200,
-      });
+      const registration = await registerOverLink(bob, { user: 'bob', domain: acme.sipDomain, password: PASSWORD });
+      expect(registration.status).toBe(200);
       const invite = await inviteOverLink(alice, bob, acme.sipDomain);
-      const ringing = await waitForCall(invite.callId, (call) => call.status === 'ringing');
-      expect(ringing?.status).toBe('ringing');
+      const ringing = (await waitForCall(invite.callId, (call) => call.status === 'ringing')) as CallRecord;
+      expect(ringing.status).toBe('ringing');
+      await test(invite, ringing);
+    } finally {
+      alice.close();
+      bob.close();
+    }
+  }
+
+  it('a live ringing call past the grace keeps ringing: it ends as the edge reports it', async () => {
+    await withRingingCall(async (invite) => {
       // Several rounds see the call after its grace (worker ring timeout + GRACE_MS): it has an early dialog.
       await sleep(WORKER_NO_ANSWER_MS + GRACE_MS + 3 * RECONCILE_INTERVAL_MS);
       expect(await callBy(invite.callId)).toMatchObject({ status: 'ringing', endedAt: null });
       await invite.reject(486);
       expect(await waitForCall(invite.callId, ended)).toMatchObject({ status: 'busy', sipStatus: 486 });
-    } finally {
-      alice.close();
-      bob.close();
-    }
+    });
   }, 30_000);
+
+  it('hang-up of a ringing call cancels it at the edge: the callee gets CANCEL, the record ends canceled', async () => {
+    await withRingingCall(async (invite, ringing) => {
+      expect((await api.request('POST', `/v1/calls/${ringing.id}/hangup`, { key: acme.key })).status).toBe(202);
+      await invite.answerCancel();
+      expect(await waitForCall(invite.callId, ended)).toMatchObject({ status: 'canceled', sipStatus: 487 });
+      expect(await webhookTypes(ringing)).toEqual(['call.initiated', 'call.ringing', 'call.completed']);
+    });
+  });
 
   /** alice calls bob (SIPp on both sides); resolves once the call's record is in progress. */
   async function answeredCall(holdMs: number, timeoutSeconds: number) {
@@ -264,15 +279,19 @@ describe('Call reconciliation with the edge (e2e)', () => {
   }, 60_000);
 });
 
+interface RingingInvite {
+  readonly callId: string;
+  /** bob answers with this final status. */
+  reject(status: number): Promise<void>;
+  /** bob receives the edge's CANCEL and ends with 487. */
+  answerCancel(): Promise<void>;
+}
+
 /**
  * alice (TLS) calls bob (TLS, registered): INVITE, the edge's 407 answered with digest, bob rings (180) and
  * keeps ringing until `reject` sends his final answer, which alice acknowledges.
  */
-async function inviteOverLink(
-  alice: SipLink,
-  bob: SipLink,
-  domain: string,
-): Promise<{ callId: string; reject(status: number): Promise<void> }> {
+async function inviteOverLink(alice: SipLink, bob: SipLink, domain: string): Promise<RingingInvite> {
   const callId = `${randomBytes(8).toString('hex')}@127.0.0.1`;
   const tag = randomBytes(4).toString('hex');
   const uri = `sip:bob@${domain}`;
@@ -324,11 +343,12 @@ async function inviteOverLink(
   const relayed = await bob.nextMessage();
   expect(relayed).toMatch(/^INVITE /);
   const bobTag = randomBytes(4).toString('hex');
-  const reply = (status: string) =>
+  /** bob's answer to `to` (the relayed INVITE, or a CANCEL of it). */
+  const reply = (status: string, to = relayed) =>
     [
       `SIP/2.0 ${status}`,
-      ...relayed.split('\r\n').filter((line) => /^(Via|Record-Route|From|Call-ID|CSeq):/i.test(line)),
-      `To: ${header(relayed, 'To')};tag=${bobTag}`,
+      ...to.split('\r\n').filter((line) => /^(Via|Record-Route|From|Call-ID|CSeq):/i.test(line)),
+      `To: ${header(to, 'To').replace(/;tag=.*$/, '')};tag=${bobTag}`,
       `Contact: <sip:bob@${bob.via};transport=tls>`,
       'Content-Length: 0',
       '',
@@ -336,15 +356,22 @@ async function inviteOverLink(
     ].join('\r\n');
   bob.send(reply('180 Ringing'));
   expect(statusOf(await nextFinalOrRinging(alice))).toBe(180);
+  /** bob ends the call with a final answer: the edge acknowledges it and relays it to alice, who acknowledges it. */
+  async function final(status: number, phrase: string) {
+    bob.send(reply(`${status} ${phrase}`));
+    expect(await bob.nextMessage()).toMatch(/^ACK /);
+    const answer = await nextFinalOrRinging(alice);
+    expect(statusOf(answer)).toBe(status);
+    alice.send(request('ACK', 2, branch, [], `;tag=${/;tag=([^;\s>]+)/.exec(header(answer, 'To'))?.[1]}`));
+  }
   return {
     callId,
-    async reject(status: number) {
-      bob.send(reply(`${status} Busy Here`));
-      const ack = await bob.nextMessage(); // the edge acknowledges bob's final answer
-      expect(ack).toMatch(/^ACK /);
-      const final = await nextFinalOrRinging(alice);
-      expect(statusOf(final)).toBe(status);
-      alice.send(request('ACK', 2, branch, [], `;tag=${/;tag=([^;\s>]+)/.exec(header(final, 'To'))?.[1]}`));
+    reject: (status: number) => final(status, 'Busy Here'),
+    async answerCancel() {
+      const cancel = await bob.nextMessage();
+      expect(cancel).toMatch(/^CANCEL /);
+      bob.send(reply('200 OK', cancel));
+      await final(487, 'Request Terminated');
     },
   };
 }

@@ -23,11 +23,16 @@ import { CarrierRegistrationsRepository } from './carrier-registrations.reposito
 import { KamailioRpcClient, KamailioRpcError } from './kamailio-rpc.client';
 import { TokenContactsRepository } from './token-contacts.repository';
 
-/** What dlg.list_match tells of a dialog, as far as dlg.end_dlg needs it. */
+/** What dlg.list_match tells of a dialog, as far as dlg.end_dlg and tm.cancel need it. */
 interface DialogInfo {
   readonly h_entry: number;
   readonly h_id: number;
+  /** 1 unconfirmed, 2 early (ringing), 3 and 4 confirmed (answered), 5 deleted (ending). */
+  readonly state: number;
+  readonly caller: { readonly cseq: string };
 }
+const ANSWERED_DIALOG = new Set([3, 4]);
+const RINGING_DIALOG = new Set([1, 2]);
 
 /** usrloc answers ul.rm / ul.rm_contact for what is already gone with this error: the goal is reached. */
 const NOT_FOUND = /not found/i;
@@ -78,15 +83,23 @@ export class EdgeSyncProcessor extends WorkerHost {
   /**
    * BYE to both sides of a confirmed call. The end is also reported from here (the edge's own report of a
    * hang-up it did not receive as a BYE is not reliable); whichever comes second is a repeat and ignored.
+   * A ringing call gets a CANCEL to its callee instead (dlg.end_dlg ignores early dialogs); the edge reports
+   * the 487 that ends it.
    */
   private async hangupCall({ sipCallId, sipDomain }: HangupCallJob): Promise<void> {
-    const dialogs = await this.ignoringNotFound(this.kamailio.call('dlg.list_match', ['callid', 'eq', sipCallId]));
-    const ended = Array.isArray(dialogs) ? (dialogs as DialogInfo[]) : [];
+    const listed = await this.ignoringNotFound(this.kamailio.call('dlg.list_match', ['callid', 'eq', sipCallId]));
+    const dialogs = Array.isArray(listed) ? (listed as DialogInfo[]) : [];
+    // No dialog: the edge lost the call (a restart, an end it could not report), nothing else would end its record.
+    if (dialogs.length === 0) return this.reconciliation.endWithoutDialog(sipDomain, sipCallId);
+    for (const dialog of dialogs.filter(({ state }) => RINGING_DIALOG.has(state))) {
+      await this.ignoringNotFound(this.kamailio.call('tm.cancel', [sipCallId, dialog.caller.cseq]));
+      this.logger.log(`canceled call ${sipCallId}`);
+    }
+    const ended = dialogs.filter(({ state }) => ANSWERED_DIALOG.has(state));
     for (const dialog of ended) {
       await this.ignoringNotFound(this.kamailio.call('dlg.end_dlg', [dialog.h_entry, dialog.h_id]));
     }
-    // No dialog: the edge lost the call (a restart, an end it could not report), nothing else would end its record.
-    if (ended.length === 0) return this.reconciliation.endWithoutDialog(sipDomain, sipCallId);
+    if (ended.length === 0) return;
     const event: EdgeCallEvent = {
       kind: 'call',
       event: 'ended',
