@@ -4,7 +4,7 @@ import { redisOptionsFromUrl } from '@callwire/queues';
 import { ApiHarness } from '../support/api-harness';
 import { KamailioHarness, runSipp, startRegisteredCallee } from '../support/sip-harness';
 import { type SipLink, openTls, registerOverLink } from '../support/sip-stream-client';
-import { isolateQueues } from '../support/test-run';
+import { isolateDatabase, isolateQueues } from '../support/test-run';
 import { type ReceivedWebhook, WebhookReceiver } from '../support/webhook-receiver';
 import { WorkerHarness } from '../support/worker-harness';
 
@@ -49,7 +49,9 @@ describe('Call reconciliation with the edge (e2e)', () => {
   let acme: { accountId: string; sipDomain: string; key: string };
 
   beforeAll(async () => {
+    // Own queues and database: its rounds compare every active record with this file's edge only.
     stream = `${isolateQueues('call-reconciliation')}:edge-events`;
+    await isolateDatabase('call_reconciliation');
     process.env.CALL_RECONCILE_INTERVAL_MS = String(RECONCILE_INTERVAL_MS);
     process.env.SIP_NO_ANSWER_MS = String(WORKER_NO_ANSWER_MS);
     edge = await KamailioHarness.start({ SIP_NO_ANSWER_MS: String(EDGE_NO_ANSWER_MS) });
@@ -67,8 +69,6 @@ describe('Call reconciliation with the edge (e2e)', () => {
     expect(webhook.status).toBe(201);
   }, 60_000);
   afterAll(async () => {
-    delete process.env.CALL_RECONCILE_INTERVAL_MS;
-    delete process.env.SIP_NO_ANSWER_MS;
     redis?.disconnect();
     await worker?.close();
     await api?.close();

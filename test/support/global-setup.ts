@@ -22,6 +22,8 @@ export default async function globalSetup(): Promise<void> {
   // scripted call, and an OPTIONS from another spec's worker would count as a failed one.
   process.env.GATEWAY_CHECK_INTERVAL_MS = '0';
   process.env.REGISTRATION_SYNC_INTERVAL_MS = '0';
+  // No call reconciliation either: a worker would compare every spec's call records with its own edge's dialogs.
+  process.env.CALL_RECONCILE_INTERVAL_MS = '0';
   // Specs that draw ladders give their worker and edge a capture port of their own.
   process.env.SIP_TRACE_COLLECTOR_PORT = '0';
   // The receivers, gateways and applications of the specs listen on loopback (the SSRF spec turns this off).
