@@ -1,4 +1,4 @@
-import { api } from '../api/client';
+import { client, settle } from '../api/client';
 import type { Call } from '../api/types';
 import type { Action } from '../hooks/useAction';
 import { ConfirmButton } from './ConfirmButton';
@@ -18,7 +18,7 @@ export function HangUpButton({ call, action, onDone }: Props) {
       busy={action.running === `hangup:${call.id}`}
       onConfirm={() =>
         action.run(`hangup:${call.id}`, async () => {
-          await api.post(`/v1/calls/${call.id}/hangup`);
+          await settle(client.POST('/v1/calls/{id}/hangup', { params: { path: { id: call.id } } }));
           onDone();
         })
       }

@@ -1,7 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from '../api/client';
 import { type ProblemDetails, problemOf } from '../api/problem';
-import type { QueryValue } from '../api/query';
 import type { Page } from '../api/types';
 
 const PAGE_SIZE = 20;
@@ -27,43 +25,48 @@ interface State<T> {
   readonly problem: ProblemDetails | null;
 }
 
+/** The page a list asks its loader for: `limit` rows after `cursor` (the first page without one). */
+export interface PageQuery {
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
 const INITIAL = { items: [], nextCursor: null, loading: true, loadingMore: false, problem: null };
 
-/** A cursor-paginated list (GET path?limit&cursor → { data, nextCursor }) with "Load more". */
-export function usePagedList<T>(path: string, query: Readonly<Record<string, QueryValue>> = {}): PagedList<T> {
-  const key = `${path}?${JSON.stringify(query)}`;
+/**
+ * A cursor-paginated list ({ data, nextCursor }) with "Load more". `load` fetches one page (it may change on
+ * every render; the latest is used); the list starts over when `key` (what is listed, with its filters) changes.
+ */
+export function usePagedList<T>(key: string, load: (page: PageQuery) => Promise<Page<T>>): PagedList<T> {
   const [state, setState] = useState<State<T>>(INITIAL);
   // Each request takes a number; an answer counts only if no request started after it.
   const sequence = useRef(0);
   const shown = useRef({ count: 0, nextCursor: null as string | null });
-  const queryRef = useRef(query);
+  const loadRef = useRef(load);
   useEffect(() => {
-    queryRef.current = query;
+    loadRef.current = load;
     shown.current = { count: state.items.length, nextCursor: state.nextCursor };
   });
 
-  const fetchPage = useCallback(
-    (limit: number, cursor: string | null, append: boolean) => {
-      const id = ++sequence.current;
-      api.get<Page<T>>(path, { ...queryRef.current, limit, cursor }).then(
-        (page) => {
-          if (id !== sequence.current) return;
-          setState((previous) => ({
-            items: append ? [...previous.items, ...page.data] : page.data,
-            nextCursor: page.nextCursor,
-            loading: false,
-            loadingMore: false,
-            problem: null,
-          }));
-        },
-        (error: unknown) => {
-          if (id !== sequence.current) return;
-          setState((previous) => ({ ...previous, loading: false, loadingMore: false, problem: problemOf(error) }));
-        },
-      );
-    },
-    [path],
-  );
+  const fetchPage = useCallback((limit: number, cursor: string | null, append: boolean) => {
+    const id = ++sequence.current;
+    loadRef.current({ limit, ...(cursor === null ? {} : { cursor }) }).then(
+      (page) => {
+        if (id !== sequence.current) return;
+        setState((previous) => ({
+          items: append ? [...previous.items, ...page.data] : page.data,
+          nextCursor: page.nextCursor,
+          loading: false,
+          loadingMore: false,
+          problem: null,
+        }));
+      },
+      (error: unknown) => {
+        if (id !== sequence.current) return;
+        setState((previous) => ({ ...previous, loading: false, loadingMore: false, problem: problemOf(error) }));
+      },
+    );
+  }, []);
 
   useEffect(() => {
     setState(INITIAL);

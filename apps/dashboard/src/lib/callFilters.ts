@@ -1,4 +1,5 @@
 // The call history's filters: kept in the page's address (?status=…&from=…) and sent to GET /v1/calls.
+import type { paths } from '../api/schema';
 import { CALL_STATUSES, type CallStatus } from '../api/types';
 import { fromDateTimeLocal } from './format';
 
@@ -37,8 +38,10 @@ export function filtersToSearch(filters: CallFilters): URLSearchParams {
   return search;
 }
 
+export type CallQuery = Omit<NonNullable<paths['/v1/calls']['get']['parameters']['query']>, 'cursor' | 'limit'>;
+
 /** The query of GET /v1/calls for the history: newest first, the URIs as typed, the times as ISO instants. */
-export function callQuery(filters: CallFilters): Record<string, string | undefined> {
+export function callQuery(filters: CallFilters): CallQuery {
   return {
     order: 'desc',
     status: filters.status || undefined,

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api } from '../api/client';
+import { client, settle } from '../api/client';
 import type { Account } from '../api/types';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { DateTime } from '../components/DateTime';
@@ -31,7 +31,9 @@ function AccountList() {
   const { switchAccount } = useSessionContext();
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
-  const accounts = usePagedList<Account>('/v1/accounts', { q: search });
+  const accounts = usePagedList(`accounts ${search}`, (page) =>
+    settle(client.GET('/v1/accounts', { params: { query: { ...(search ? { q: search } : {}), ...page } } })),
+  );
   const action = useAction();
   const [keyFor, setKeyFor] = useState<Account | null>(null);
 
@@ -106,7 +108,7 @@ function AccountList() {
                         busy={action.running === `delete:${account.id}`}
                         onConfirm={() =>
                           action.run(`delete:${account.id}`, async () => {
-                            await api.delete(`/v1/accounts/${account.id}`);
+                            await settle(client.DELETE('/v1/accounts/{id}', { params: { path: { id: account.id } } }));
                             if (keyFor?.id === account.id) setKeyFor(null);
                             accounts.refresh();
                           })

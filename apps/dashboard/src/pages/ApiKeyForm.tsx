@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api } from '../api/client';
+import { client, settle } from '../api/client';
 import type { Account, CreatedApiKey } from '../api/types';
 import { Field } from '../components/Field';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -35,10 +35,12 @@ export function ApiKeyForm({ account, onClose }: Props) {
           onSubmit={form.submit(async () => {
             const expires = fromDateTimeLocal(expiresAt);
             setIssued(
-              await api.post<CreatedApiKey>(`/v1/accounts/${account.id}/api-keys`, {
-                name,
-                ...(expires ? { expiresAt: expires } : {}),
-              }),
+              await settle(
+                client.POST('/v1/accounts/{id}/api-keys', {
+                  params: { path: { id: account.id } },
+                  body: { name, ...(expires ? { expiresAt: expires } : {}) },
+                }),
+              ),
             );
           })}
         >

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api } from '../api/client';
+import { client, settle } from '../api/client';
 import type { Application } from '../api/types';
 import { Field } from '../components/Field';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -24,21 +24,30 @@ export function ApplicationForm({ application, onCreated, onSaved, onCancel }: P
 
   const save = form.submit(async () => {
     if (application) {
-      await api.patch(`/v1/applications/${application.id}`, {
-        name,
-        voiceUrl: voiceUrl.trim(),
-        fallbackUrl: fallbackUrl.trim() || null,
-        statusCallbackUrl: statusCallbackUrl.trim() || null,
-      });
+      await settle(
+        client.PATCH('/v1/applications/{id}', {
+          params: { path: { id: application.id } },
+          body: {
+            name,
+            voiceUrl: voiceUrl.trim(),
+            fallbackUrl: fallbackUrl.trim() || null,
+            statusCallbackUrl: statusCallbackUrl.trim() || null,
+          },
+        }),
+      );
       onSaved();
       return;
     }
-    const created = await api.post<Application & { signingSecret: string }>('/v1/applications', {
-      name,
-      voiceUrl: voiceUrl.trim(),
-      ...(fallbackUrl.trim() ? { fallbackUrl: fallbackUrl.trim() } : {}),
-      ...(statusCallbackUrl.trim() ? { statusCallbackUrl: statusCallbackUrl.trim() } : {}),
-    });
+    const created = await settle(
+      client.POST('/v1/applications', {
+        body: {
+          name,
+          voiceUrl: voiceUrl.trim(),
+          ...(fallbackUrl.trim() ? { fallbackUrl: fallbackUrl.trim() } : {}),
+          ...(statusCallbackUrl.trim() ? { statusCallbackUrl: statusCallbackUrl.trim() } : {}),
+        },
+      }),
+    );
     setName('');
     setVoiceUrl('');
     setFallbackUrl('');

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { api } from '../api/client';
-import type { Application, SigningSecret } from '../api/types';
+import { client, settle } from '../api/client';
+import { listApplications } from '../api/lists';
+import type { Application } from '../api/types';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { ListStatus } from '../components/ListStatus';
 import { LoadMore } from '../components/LoadMore';
@@ -18,7 +19,7 @@ interface ShownSecret {
 
 /** Applications: programmable call handling (voice URL); their signing secret is shown once. */
 export function ApplicationsPage() {
-  const applications = usePagedList<Application>('/v1/applications');
+  const applications = usePagedList('applications', listApplications);
   const action = useAction();
   const [editing, setEditing] = useState<Application | null>(null);
   const [secret, setSecret] = useState<ShownSecret | null>(null);
@@ -91,8 +92,10 @@ export function ApplicationsPage() {
                         busy={action.running === `rotate:${application.id}`}
                         onConfirm={() =>
                           action.run(`rotate:${application.id}`, async () => {
-                            const rotated = await api.post<SigningSecret>(
-                              `/v1/applications/${application.id}/rotate-secret`,
+                            const rotated = await settle(
+                              client.POST('/v1/applications/{id}/rotate-secret', {
+                                params: { path: { id: application.id } },
+                              }),
                             );
                             setSecret({ name: application.name, secret: rotated.signingSecret });
                           })
@@ -104,7 +107,9 @@ export function ApplicationsPage() {
                         busy={action.running === `delete:${application.id}`}
                         onConfirm={() =>
                           action.run(`delete:${application.id}`, async () => {
-                            await api.delete(`/v1/applications/${application.id}`);
+                            await settle(
+                              client.DELETE('/v1/applications/{id}', { params: { path: { id: application.id } } }),
+                            );
                             if (editing?.id === application.id) setEditing(null);
                             applications.refresh();
                           })

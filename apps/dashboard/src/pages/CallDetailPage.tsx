@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../api/client';
-import type { Call, SipMessageList } from '../api/types';
+import { client, settle } from '../api/client';
 import { Badge } from '../components/Badge';
 import { DateTime } from '../components/DateTime';
 import { HangUpButton } from '../components/HangUpButton';
@@ -18,9 +17,11 @@ const LADDER_SETTLE_MS = 5000;
 
 /** One call: its fields, then its SIP ladder. */
 export function CallDetailPage() {
-  const id = encodeURIComponent(useParams().id ?? '');
-  const call = useResource(`call ${id}`, () => api.get<Call>(`/v1/calls/${id}`));
-  const messages = useResource(`sip-messages ${id}`, () => api.get<SipMessageList>(`/v1/calls/${id}/sip-messages`));
+  const id = useParams().id ?? '';
+  const call = useResource(`call ${id}`, () => settle(client.GET('/v1/calls/{id}', { params: { path: { id } } })));
+  const messages = useResource(`sip-messages ${id}`, () =>
+    settle(client.GET('/v1/calls/{id}/sip-messages', { params: { path: { id } } })),
+  );
   useLiveRefresh(['calls'], () => {
     call.reload();
     messages.reload();

@@ -1,6 +1,6 @@
 import { useSearchParams } from 'react-router-dom';
-import { api } from '../api/client';
-import { ACTIVE_CALL_STATUSES, type Call, type Page } from '../api/types';
+import { client, settle } from '../api/client';
+import { ACTIVE_CALL_STATUSES, type Call } from '../api/types';
 import { Badge } from '../components/Badge';
 import { CallLink } from '../components/CallLink';
 import { DateTime } from '../components/DateTime';
@@ -21,7 +21,9 @@ import { CallFiltersForm } from './CallFiltersForm';
 /** The calls going on now (one request per active status, the API filters by one). */
 async function activeCalls(): Promise<Call[]> {
   const pages = await Promise.all(
-    ACTIVE_CALL_STATUSES.map((status) => api.get<Page<Call>>('/v1/calls', { status, limit: 100 })),
+    ACTIVE_CALL_STATUSES.map((status) =>
+      settle(client.GET('/v1/calls', { params: { query: { status, limit: 100 } } })),
+    ),
   );
   return pages.flatMap((page) => page.data).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
 }
@@ -31,7 +33,10 @@ export function CallsPage() {
   const [search, setSearch] = useSearchParams();
   const filters = filtersFromSearch(search);
   const active = useResource('active-calls', activeCalls);
-  const history = usePagedList<Call>('/v1/calls', callQuery(filters));
+  const query = callQuery(filters);
+  const history = usePagedList(`calls ${JSON.stringify(query)}`, (page) =>
+    settle(client.GET('/v1/calls', { params: { query: { ...query, ...page } } })),
+  );
   const action = useAction();
   useLiveRefresh(['calls'], () => {
     active.reload();

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { api } from '../api/client';
+import { client, settle } from '../api/client';
+import { listCarriers } from '../api/lists';
 import type { Carrier } from '../api/types';
 import { Badge } from '../components/Badge';
 import { ConfirmButton } from '../components/ConfirmButton';
@@ -16,7 +17,7 @@ import { CarrierForm } from './CarrierForm';
 
 /** Carriers (SIP trunks) with their gateways' health and the edge's registration with them, kept live. */
 export function CarriersPage() {
-  const carriers = usePagedList<Carrier>('/v1/carriers');
+  const carriers = usePagedList('carriers', listCarriers);
   useLiveRefresh(['carriers'], carriers.refresh);
   const action = useAction();
   const [editing, setEditing] = useState<Carrier | null>(null);
@@ -99,7 +100,7 @@ export function CarriersPage() {
                         busy={action.running === `delete:${carrier.id}`}
                         onConfirm={() =>
                           action.run(`delete:${carrier.id}`, async () => {
-                            await api.delete(`/v1/carriers/${carrier.id}`);
+                            await settle(client.DELETE('/v1/carriers/{id}', { params: { path: { id: carrier.id } } }));
                             if (editing?.id === carrier.id) setEditing(null);
                             carriers.refresh();
                           })

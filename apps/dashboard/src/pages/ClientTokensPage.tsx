@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { api } from '../api/client';
-import type { ClientToken, ClientTokenSummary, List, Registration, SipUser } from '../api/types';
+import { api, client, settle } from '../api/client';
+import { listSipUsers } from '../api/lists';
+import type { ClientToken } from '../api/types';
 import { DateTime } from '../components/DateTime';
 import { Field } from '../components/Field';
 import { ListStatus } from '../components/ListStatus';
@@ -21,10 +22,12 @@ import { TokenRequestFields } from './TokenRequestFields';
 /** Client tokens: short-lived credentials for browser phones (the Callwire browser SDK). */
 export function ClientTokensPage() {
   const session = useSession();
-  const sipUsers = useOptions<SipUser>('/v1/sip-users');
-  const tokens = usePagedList<ClientTokenSummary>('/v1/client-tokens');
+  const sipUsers = useOptions('sip-users', listSipUsers);
+  const tokens = usePagedList('client-tokens', (query) =>
+    settle(client.GET('/v1/client-tokens', { params: { query } })),
+  );
   const registrations = useResource('registrations', () =>
-    api.get<List<Registration>>('/v1/registrations', { limit: 100 }),
+    settle(client.GET('/v1/registrations', { params: { query: { limit: 100 } } })),
   );
   useLiveRefresh(['registrations'], registrations.reload);
   const [request, setRequest] = useState(EMPTY_TOKEN_REQUEST);
@@ -45,7 +48,7 @@ export function ClientTokensPage() {
 
   const revoke = (id: string) =>
     action.run(`revoke:${id}`, async () => {
-      await api.delete(`/v1/client-tokens/${id}`);
+      await settle(client.DELETE('/v1/client-tokens/{id}', { params: { path: { id } } }));
       if (issued?.id === id) setIssued(null);
       tokens.refresh();
       registrations.reload();

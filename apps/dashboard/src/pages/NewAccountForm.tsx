@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api } from '../api/client';
+import { client, settle } from '../api/client';
 import type { Account } from '../api/types';
 import { Field } from '../components/Field';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -16,10 +16,11 @@ export function NewAccountForm({ onCreated }: { onCreated(account: Account): voi
       <form
         noValidate
         onSubmit={form.submit(async () => {
-          const account = await api.post<Account>('/v1/accounts', {
-            name,
-            ...(sipDomain.trim() ? { sipDomain: sipDomain.trim() } : {}),
-          });
+          const account = await settle(
+            client.POST('/v1/accounts', {
+              body: { name, ...(sipDomain.trim() ? { sipDomain: sipDomain.trim() } : {}) },
+            }),
+          );
           setName('');
           setSipDomain('');
           onCreated(account);

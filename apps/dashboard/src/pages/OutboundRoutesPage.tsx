@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { api } from '../api/client';
-import type { Carrier, OutboundRoute } from '../api/types';
+import { client, settle } from '../api/client';
+import { listCarriers } from '../api/lists';
+import type { OutboundRoute } from '../api/types';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { ListStatus } from '../components/ListStatus';
 import { LoadMore } from '../components/LoadMore';
@@ -13,8 +14,10 @@ import { OutboundRouteForm } from './OutboundRouteForm';
 
 /** Outbound routes, in the order they are tried: by priority, then the longest prefix first. */
 export function OutboundRoutesPage() {
-  const routes = usePagedList<OutboundRoute>('/v1/outbound-routes');
-  const carriers = useOptions<Carrier>('/v1/carriers');
+  const routes = usePagedList('outbound-routes', (query) =>
+    settle(client.GET('/v1/outbound-routes', { params: { query } })),
+  );
+  const carriers = useOptions('carriers', listCarriers);
   const action = useAction();
   const [editing, setEditing] = useState<OutboundRoute | null>(null);
   const carrierName = (id: string) => carriers.data?.find((carrier) => carrier.id === id)?.name ?? id;
@@ -74,7 +77,9 @@ export function OutboundRoutesPage() {
                         busy={action.running === `delete:${route.id}`}
                         onConfirm={() =>
                           action.run(`delete:${route.id}`, async () => {
-                            await api.delete(`/v1/outbound-routes/${route.id}`);
+                            await settle(
+                              client.DELETE('/v1/outbound-routes/{id}', { params: { path: { id: route.id } } }),
+                            );
                             if (editing?.id === route.id) setEditing(null);
                             routes.refresh();
                           })

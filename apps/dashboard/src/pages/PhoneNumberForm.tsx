@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { api } from '../api/client';
+import { client, settle } from '../api/client';
 import {
   type Application,
   type Carrier,
@@ -48,9 +48,18 @@ export function PhoneNumberForm({ phoneNumber, carriers, applications, sipUsers,
   const save = form.submit(async () => {
     const route = { type: routeType, target: target.trim() };
     if (phoneNumber) {
-      await api.patch(`/v1/phone-numbers/${phoneNumber.id}`, { carrierId: carrierId || null, route });
+      await settle(
+        client.PATCH('/v1/phone-numbers/{id}', {
+          params: { path: { id: phoneNumber.id } },
+          body: { carrierId: carrierId || null, route },
+        }),
+      );
     } else {
-      await api.post('/v1/phone-numbers', { number: number.trim(), ...(carrierId ? { carrierId } : {}), route });
+      await settle(
+        client.POST('/v1/phone-numbers', {
+          body: { number: number.trim(), ...(carrierId ? { carrierId } : {}), route },
+        }),
+      );
       setNumber('');
       setTarget('');
     }

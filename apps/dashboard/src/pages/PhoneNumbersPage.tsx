@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { api } from '../api/client';
-import type { Application, Carrier, PhoneNumber, SipUser } from '../api/types';
+import { client, settle } from '../api/client';
+import { listApplications, listCarriers, listSipUsers } from '../api/lists';
+import type { PhoneNumber } from '../api/types';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { DateTime } from '../components/DateTime';
 import { ListStatus } from '../components/ListStatus';
@@ -14,10 +15,12 @@ import { PhoneNumberForm, ROUTE_TYPE_LABELS } from './PhoneNumberForm';
 
 /** Phone numbers (DIDs): the carrier each belongs to and where its calls are routed. */
 export function PhoneNumbersPage() {
-  const numbers = usePagedList<PhoneNumber>('/v1/phone-numbers');
-  const carriers = useOptions<Carrier>('/v1/carriers');
-  const applications = useOptions<Application>('/v1/applications');
-  const sipUsers = useOptions<SipUser>('/v1/sip-users');
+  const numbers = usePagedList('phone-numbers', (query) =>
+    settle(client.GET('/v1/phone-numbers', { params: { query } })),
+  );
+  const carriers = useOptions('carriers', listCarriers);
+  const applications = useOptions('applications', listApplications);
+  const sipUsers = useOptions('sip-users', listSipUsers);
   const action = useAction();
   const [editing, setEditing] = useState<PhoneNumber | null>(null);
 
@@ -89,7 +92,9 @@ export function PhoneNumbersPage() {
                         busy={action.running === `delete:${phoneNumber.id}`}
                         onConfirm={() =>
                           action.run(`delete:${phoneNumber.id}`, async () => {
-                            await api.delete(`/v1/phone-numbers/${phoneNumber.id}`);
+                            await settle(
+                              client.DELETE('/v1/phone-numbers/{id}', { params: { path: { id: phoneNumber.id } } }),
+                            );
                             if (editing?.id === phoneNumber.id) setEditing(null);
                             numbers.refresh();
                           })

@@ -1,5 +1,4 @@
-import { api } from '../api/client';
-import type { List, Registration } from '../api/types';
+import { client, settle } from '../api/client';
 import { DateTime } from '../components/DateTime';
 import { ListStatus } from '../components/ListStatus';
 import { TableWrap } from '../components/TableWrap';
@@ -9,7 +8,7 @@ import { useLiveRefresh } from '../live/LiveContext';
 /** The account's devices registered at the SIP edge right now: one row per contact, kept live. */
 export function RegistrationsPage() {
   const registrations = useResource('registrations', () =>
-    api.get<List<Registration>>('/v1/registrations', { limit: 100 }),
+    settle(client.GET('/v1/registrations', { params: { query: { limit: 100 } } })),
   );
   useLiveRefresh(['registrations'], registrations.reload);
   const rows = registrations.data?.data ?? [];

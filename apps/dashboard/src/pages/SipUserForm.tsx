@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api } from '../api/client';
+import { client, settle } from '../api/client';
 import type { SipUser } from '../api/types';
 import { Field } from '../components/Field';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -23,17 +23,18 @@ export function SipUserForm({ user, onDone, onCancel }: Props) {
 
   const save = form.submit(async () => {
     if (user) {
-      await api.patch(`/v1/sip-users/${user.id}`, {
-        displayName: displayName.trim() || null,
-        enabled,
-        ...(password ? { password } : {}),
-      });
+      await settle(
+        client.PATCH('/v1/sip-users/{id}', {
+          params: { path: { id: user.id } },
+          body: { displayName: displayName.trim() || null, enabled, ...(password ? { password } : {}) },
+        }),
+      );
     } else {
-      await api.post('/v1/sip-users', {
-        username,
-        password,
-        ...(displayName.trim() ? { displayName: displayName.trim() } : {}),
-      });
+      await settle(
+        client.POST('/v1/sip-users', {
+          body: { username, password, ...(displayName.trim() ? { displayName: displayName.trim() } : {}) },
+        }),
+      );
       setUsername('');
       setDisplayName('');
     }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { api } from '../api/client';
+import { client, settle } from '../api/client';
+import { listSipUsers } from '../api/lists';
 import type { SipUser } from '../api/types';
 import { Badge } from '../components/Badge';
 import { ConfirmButton } from '../components/ConfirmButton';
@@ -14,13 +15,13 @@ import { SipUserForm } from './SipUserForm';
 
 /** SIP users: devices and softphones that register with a username and password. */
 export function SipUsersPage() {
-  const users = usePagedList<SipUser>('/v1/sip-users');
+  const users = usePagedList('sip-users', listSipUsers);
   const action = useAction();
   const [editing, setEditing] = useState<SipUser | null>(null);
 
   const setEnabled = (user: SipUser, enabled: boolean) =>
     action.run(`enable:${user.id}`, async () => {
-      await api.patch(`/v1/sip-users/${user.id}`, { enabled });
+      await settle(client.PATCH('/v1/sip-users/{id}', { params: { path: { id: user.id } }, body: { enabled } }));
       users.refresh();
     });
 
@@ -93,7 +94,7 @@ export function SipUsersPage() {
                         busy={action.running === `delete:${user.id}`}
                         onConfirm={() =>
                           action.run(`delete:${user.id}`, async () => {
-                            await api.delete(`/v1/sip-users/${user.id}`);
+                            await settle(client.DELETE('/v1/sip-users/{id}', { params: { path: { id: user.id } } }));
                             if (editing?.id === user.id) setEditing(null);
                             users.refresh();
                           })

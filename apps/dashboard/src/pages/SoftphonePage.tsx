@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { api } from '../api/client';
-import type { ClientToken, SipUser } from '../api/types';
+import type { ClientToken } from '../api/types';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useForm } from '../hooks/useForm';
+import { listSipUsers } from '../api/lists';
 import { useOptions } from '../hooks/useOptions';
 import { EMPTY_TOKEN_REQUEST, phonePageUrl, tokenRequestBody } from '../lib/clientToken';
 import { useSession } from '../session/SessionContext';
@@ -19,7 +20,7 @@ interface Opened {
  */
 export function SoftphonePage() {
   const session = useSession();
-  const sipUsers = useOptions<SipUser>('/v1/sip-users');
+  const sipUsers = useOptions('sip-users', listSipUsers);
   const [request, setRequest] = useState(EMPTY_TOKEN_REQUEST);
   const [opened, setOpened] = useState<Opened | null>(null);
   const form = useForm((field) => field === 'sipUserId' || field === 'identity');

@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../api/client';
-import type { WebhookDelivery, WebhookEndpoint } from '../api/types';
+import { client, settle } from '../api/client';
+import type { WebhookDelivery } from '../api/types';
 import { Badge } from '../components/Badge';
 import { DateTime } from '../components/DateTime';
 import { ListStatus } from '../components/ListStatus';
@@ -15,15 +15,19 @@ import { useLiveRefresh } from '../live/LiveContext';
 
 /** One webhook endpoint's delivery log (newest first), kept live, with Replay. */
 export function WebhookDeliveriesPage() {
-  const id = encodeURIComponent(useParams().id ?? '');
-  const endpoint = useResource(`webhook ${id}`, () => api.get<WebhookEndpoint>(`/v1/webhooks/${id}`));
-  const deliveries = usePagedList<WebhookDelivery>(`/v1/webhooks/${id}/deliveries`);
+  const id = useParams().id ?? '';
+  const endpoint = useResource(`webhook ${id}`, () =>
+    settle(client.GET('/v1/webhooks/{id}', { params: { path: { id } } })),
+  );
+  const deliveries = usePagedList(`webhook-deliveries ${id}`, (query) =>
+    settle(client.GET('/v1/webhooks/{id}/deliveries', { params: { path: { id }, query } })),
+  );
   useLiveRefresh(['webhook-deliveries'], deliveries.refresh);
   const action = useAction();
 
   const replay = (delivery: WebhookDelivery) =>
     action.run(`replay:${delivery.id}`, async () => {
-      await api.post(`/v1/webhook-deliveries/${delivery.id}/replay`);
+      await settle(client.POST('/v1/webhook-deliveries/{id}/replay', { params: { path: { id: delivery.id } } }));
       deliveries.refresh();
     });
 

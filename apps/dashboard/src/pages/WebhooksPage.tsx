@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../api/client';
-import type { WebhookEndpoint, WebhookSecret } from '../api/types';
+import { client, settle } from '../api/client';
+import type { WebhookEndpoint } from '../api/types';
 import { Badge } from '../components/Badge';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { ListStatus } from '../components/ListStatus';
@@ -20,14 +20,14 @@ interface ShownSecret {
 
 /** Webhook endpoints; each links to its delivery log. */
 export function WebhooksPage() {
-  const endpoints = usePagedList<WebhookEndpoint>('/v1/webhooks');
+  const endpoints = usePagedList('webhooks', (query) => settle(client.GET('/v1/webhooks', { params: { query } })));
   const action = useAction();
   const [editing, setEditing] = useState<WebhookEndpoint | null>(null);
   const [secret, setSecret] = useState<ShownSecret | null>(null);
 
   const setEnabled = (endpoint: WebhookEndpoint, enabled: boolean) =>
     action.run(`enable:${endpoint.id}`, async () => {
-      await api.patch(`/v1/webhooks/${endpoint.id}`, { enabled });
+      await settle(client.PATCH('/v1/webhooks/{id}', { params: { path: { id: endpoint.id } }, body: { enabled } }));
       endpoints.refresh();
     });
 
@@ -113,7 +113,9 @@ export function WebhooksPage() {
                         busy={action.running === `rotate:${endpoint.id}`}
                         onConfirm={() =>
                           action.run(`rotate:${endpoint.id}`, async () => {
-                            const rotated = await api.post<WebhookSecret>(`/v1/webhooks/${endpoint.id}/rotate-secret`);
+                            const rotated = await settle(
+                              client.POST('/v1/webhooks/{id}/rotate-secret', { params: { path: { id: endpoint.id } } }),
+                            );
                             setSecret({ url: endpoint.url, secret: rotated.secret });
                           })
                         }
@@ -124,7 +126,7 @@ export function WebhooksPage() {
                         busy={action.running === `delete:${endpoint.id}`}
                         onConfirm={() =>
                           action.run(`delete:${endpoint.id}`, async () => {
-                            await api.delete(`/v1/webhooks/${endpoint.id}`);
+                            await settle(client.DELETE('/v1/webhooks/{id}', { params: { path: { id: endpoint.id } } }));
                             if (editing?.id === endpoint.id) setEditing(null);
                             endpoints.refresh();
                           })
