@@ -1,7 +1,7 @@
 import { createSocket } from 'node:dgram';
 import { ApiHarness } from '../support/api-harness';
 import { KamailioHarness } from '../support/sip-harness';
-import { isolateQueues } from '../support/test-run';
+import { isolateDatabase, isolateQueues } from '../support/test-run';
 import { TRANSPORTS, type Transport, challengeOf, openLink, sipRequest, statusOf, token } from './support/sip-wire';
 
 /** The relay attempt comes from here (not a carrier's address, never authenticated). */
@@ -19,6 +19,9 @@ describe('Hostile traffic: relay attempts', () => {
 
   beforeAll(async () => {
     isolateQueues('hostile-relay');
+    // The edge passes unauthenticated INVITEs from carriers' addresses to the platform: other specs' carriers
+    // (loopback addresses) must not be in its database.
+    await isolateDatabase('hostile_relay');
     api = await ApiHarness.start();
     edge = await KamailioHarness.start();
     victim.on('message', (data) => arrived.push(data.toString('latin1')));
