@@ -166,7 +166,11 @@ describe('API rate limits (e2e: two API processes sharing Redis)', () => {
     );
   });
 
+  // Other tests spend the admin key's per-key allowance (10/s): start on a fresh one-second window.
+  const freshWindow = () => new Promise((r) => setTimeout(r, 1100));
+
   it("applies the account's own requests/s, set by the admin, in both processes", async () => {
+    await freshWindow();
     const second = await setup.request<{ key: string }>('POST', `/v1/accounts/${acme.accountId}/api-keys`, {
       key: setup.adminKey,
       body: { name: 'second' },
@@ -186,7 +190,7 @@ describe('API rate limits (e2e: two API processes sharing Redis)', () => {
         }, 8000),
       ).toBe(true);
     }
-    await new Promise((r) => setTimeout(r, 1100)); // a fresh window
+    await freshWindow();
     const keys = [acme.key, second.body.key];
     const burst = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
@@ -209,6 +213,7 @@ describe('API rate limits (e2e: two API processes sharing Redis)', () => {
   });
 
   it('lets only the admin set limits, and validates them', async () => {
+    await freshWindow();
     const source = newSource();
     const path = `/v1/accounts/${globex.accountId}/limits`;
     const byAccount = await a.request(source, 'PUT', path, { key: globex.key, body: { requestsPerSecond: 1000 } });
