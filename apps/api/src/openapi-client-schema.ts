@@ -13,7 +13,11 @@ const HEADER =
 /** The TypeScript declarations openapi-typescript makes from the document, as the committed file holds them. */
 export async function generateDashboardSchema(): Promise<string> {
   const document = await buildOpenApiDocumentOffline();
-  const ast = await openapiTS(JSON.stringify(document), { exportType: true, alphabetize: true });
+  const ast = await openapiTS(JSON.stringify(document), {
+    exportType: true,
+    alphabetize: true,
+    defaultNonNullable: false,
+  });
   return HEADER + astToString(ast);
 }
 

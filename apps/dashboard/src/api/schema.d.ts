@@ -791,22 +791,22 @@ export type components = {
              */
             host: string;
             /** @default 5060 */
-            port: number;
+            port?: number;
             /**
              * @description Lower first.
              * @default 10
              */
-            priority: number;
+            priority?: number;
             /**
              * @default udp
              * @enum {string}
              */
-            transport: "udp" | "tcp" | "tls";
+            transport?: "udp" | "tcp" | "tls";
             /**
              * @description Share of the calls among gateways of the same priority.
              * @default 1
              */
-            weight: number;
+            weight?: number;
         };
         CarrierInboundAuthInputDto: {
             password: string;
@@ -856,7 +856,7 @@ export type components = {
             /** @description Keep a registration with the carrier (toward its first gateway). */
             enabled: boolean;
             /** @default 3600 */
-            expires: number;
+            expires?: number;
             /** @description outbound.auth's when absent. */
             password?: string | null;
             /** @description The registration's user and digest username; outbound.auth's when absent. */
@@ -983,7 +983,7 @@ export type components = {
              * @description A disabled carrier takes and gets no calls.
              * @default true
              */
-            enabled: boolean;
+            enabled?: boolean;
             inbound?: components["schemas"]["CarrierInboundInputDto"];
             /** @example Carrier X */
             name: string;
@@ -1019,7 +1019,7 @@ export type components = {
              */
             sipUserId?: string;
             /** @default 3600 */
-            ttlSeconds: number;
+            ttlSeconds?: number;
         };
         CreatedApiKeyDto: {
             /** Format: date-time */
@@ -1086,7 +1086,7 @@ export type components = {
              * @description Lower first; then longer prefixes first.
              * @default 10
              */
-            priority: number;
+            priority?: number;
         };
         CreatePhoneNumberDto: {
             /**
@@ -1388,7 +1388,7 @@ export type components = {
             /** @description Keep a registration with the carrier (toward its first gateway). */
             enabled?: boolean;
             /** @default 3600 */
-            expires: number;
+            expires?: number;
             /** @description outbound.auth's when absent. */
             password?: string | null;
             /** @description The registration's user and digest username; outbound.auth's when absent. */
@@ -1411,7 +1411,7 @@ export type components = {
              * @description Lower first; then longer prefixes first.
              * @default 10
              */
-            priority: number;
+            priority?: number;
         };
         UpdatePhoneNumberDto: {
             /**

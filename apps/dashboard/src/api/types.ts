@@ -21,6 +21,7 @@ export type CreatedApiKey = Schemas['CreatedApiKeyDto'];
 export type SipUser = Schemas['SipUserDto'];
 export type IceServer = Schemas['IceServerDto'];
 export type ClientToken = Schemas['ClientTokenDto'];
+export type ClientTokenRequest = Schemas['CreateClientTokenDto'];
 /** GET /v1/client-tokens: a token that still works, without the token itself. */
 export type ClientTokenSummary = Schemas['ClientTokenSummaryDto'];
 export type Registration = Schemas['RegistrationDto'];

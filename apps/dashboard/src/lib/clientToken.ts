@@ -1,5 +1,5 @@
 // Issuing client tokens (POST /v1/client-tokens), listing them, and opening the demo softphone with one.
-import type { ClientTokenSummary, Registration } from '../api/types';
+import type { ClientTokenRequest, ClientTokenSummary, Registration } from '../api/types';
 
 export interface TokenRequest {
   /** A SIP user's id, or "" for none. */
@@ -10,7 +10,7 @@ export interface TokenRequest {
 export const EMPTY_TOKEN_REQUEST: TokenRequest = { sipUserId: '', identity: '' };
 
 /** The request body: the SIP user and/or the identity given (the API wants exactly one), and the lifetime. */
-export function tokenRequestBody(request: TokenRequest, ttlSeconds?: number): Record<string, unknown> {
+export function tokenRequestBody(request: TokenRequest, ttlSeconds?: number): ClientTokenRequest {
   return {
     ...(request.sipUserId ? { sipUserId: request.sipUserId } : {}),
     ...(request.identity.trim() ? { identity: request.identity.trim() } : {}),

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, client, settle } from '../api/client';
+import { client, settle } from '../api/client';
 import { listSipUsers } from '../api/lists';
 import type { ClientToken } from '../api/types';
 import { DateTime } from '../components/DateTime';
@@ -38,9 +38,8 @@ export function ClientTokensPage() {
   const rows = tokenRows(tokens.items, registrations.data?.data ?? []);
 
   const issue = form.submit(async () => {
-    const token = await api.post<ClientToken>(
-      '/v1/client-tokens',
-      tokenRequestBody(request, ttl ? Number(ttl) : undefined),
+    const token = await settle(
+      client.POST('/v1/client-tokens', { body: tokenRequestBody(request, ttl ? Number(ttl) : undefined) }),
     );
     setIssued(token);
     tokens.refresh();

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../api/client';
+import { client, settle } from '../api/client';
 import type { Carrier, OutboundRoute } from '../api/types';
 import { Field } from '../components/Field';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -29,8 +29,8 @@ export function OutboundRouteForm({ route, carriers, onDone, onCancel }: Props) 
       ...(priority.trim() ? { priority: Number(priority) } : {}),
       carrierId,
     };
-    if (route) await api.patch(`/v1/outbound-routes/${route.id}`, body);
-    else await api.post('/v1/outbound-routes', body);
+    if (route) await settle(client.PATCH('/v1/outbound-routes/{id}', { params: { path: { id: route.id } }, body }));
+    else await settle(client.POST('/v1/outbound-routes', { body }));
     if (!route) {
       setName('');
       setPrefix('');

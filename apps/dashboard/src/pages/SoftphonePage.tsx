@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { api } from '../api/client';
-import type { ClientToken } from '../api/types';
+import { client, settle } from '../api/client';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useForm } from '../hooks/useForm';
 import { listSipUsers } from '../api/lists';
@@ -26,7 +25,7 @@ export function SoftphonePage() {
   const form = useForm((field) => field === 'sipUserId' || field === 'identity');
 
   const open = form.submit(async () => {
-    const token = await api.post<ClientToken>('/v1/client-tokens', tokenRequestBody(request));
+    const token = await settle(client.POST('/v1/client-tokens', { body: tokenRequestBody(request) }));
     const url = phonePageUrl(token.token);
     setOpened({ identity: token.identity, url });
     window.open(url, '_blank', 'noopener,noreferrer');

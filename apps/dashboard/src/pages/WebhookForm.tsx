@@ -1,16 +1,16 @@
 import { useState } from 'react';
-import { api } from '../api/client';
+import { client, settle } from '../api/client';
 import { ALL_WEBHOOK_EVENTS, WEBHOOK_EVENT_TYPES, type WebhookEndpoint } from '../api/types';
 import { Field } from '../components/Field';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { FormActions } from '../components/FormActions';
 import { fieldsOf, useForm } from '../hooks/useForm';
 
-type CreatedEndpoint = WebhookEndpoint & { secret: string };
+type SubscribedEvent = WebhookEndpoint['events'][number];
 
 interface Props {
   readonly endpoint: WebhookEndpoint | null;
-  onCreated(endpoint: CreatedEndpoint): void;
+  onCreated(endpoint: WebhookEndpoint & { secret: string }): void;
   onSaved(): void;
   onCancel(): void;
 }
@@ -18,31 +18,31 @@ interface Props {
 /** A webhook endpoint: the URL events are POSTed to, and which events. */
 export function WebhookForm({ endpoint, onCreated, onSaved, onCancel }: Props) {
   const [url, setUrl] = useState(endpoint?.url ?? '');
-  const [events, setEvents] = useState<string[]>(endpoint?.events ?? []);
+  const [events, setEvents] = useState<SubscribedEvent[]>(endpoint?.events ?? []);
   const [description, setDescription] = useState(endpoint?.description ?? '');
   const [enabled, setEnabled] = useState(endpoint?.enabled ?? true);
   const form = useForm(fieldsOf('url', 'events', 'description', 'enabled'));
   const all = events.includes(ALL_WEBHOOK_EVENTS);
 
-  const toggle = (event: string, checked: boolean) =>
+  const toggle = (event: SubscribedEvent, checked: boolean) =>
     setEvents((current) => (checked ? [...current, event] : current.filter((value) => value !== event)));
 
   const save = form.submit(async () => {
     if (endpoint) {
-      await api.patch(`/v1/webhooks/${endpoint.id}`, {
-        url: url.trim(),
-        events,
-        description: description.trim() || null,
-        enabled,
-      });
+      await settle(
+        client.PATCH('/v1/webhooks/{id}', {
+          params: { path: { id: endpoint.id } },
+          body: { url: url.trim(), events, description: description.trim() || null, enabled },
+        }),
+      );
       onSaved();
       return;
     }
-    const created = await api.post<CreatedEndpoint>('/v1/webhooks', {
-      url: url.trim(),
-      events,
-      ...(description.trim() ? { description: description.trim() } : {}),
-    });
+    const created = await settle(
+      client.POST('/v1/webhooks', {
+        body: { url: url.trim(), events, ...(description.trim() ? { description: description.trim() } : {}) },
+      }),
+    );
     setUrl('');
     setEvents([]);
     setDescription('');
