@@ -130,6 +130,8 @@ describe('Hostile traffic: scanner flood and bans', () => {
     expect(result.answers).toBeGreaterThan(0);
     expect(result.answers).toBeLessThan(result.sent / 2);
     expect((await bannedAddresses(edge)).includes(FLOODER)).toBe(true);
-    expect(events.map(({ reason }) => reason)).toEqual(['flood']);
+    // Two edge processes may both ban the source in the same instant: each report says flood.
+    expect(events.length).toBeGreaterThan(0);
+    expect([...new Set(events.map(({ reason }) => reason))]).toEqual(['flood']);
   }, 30_000);
 });
