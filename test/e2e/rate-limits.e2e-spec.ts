@@ -92,6 +92,19 @@ describe('API rate limits (e2e: two API processes sharing Redis)', () => {
     expect((await b.request(newSource(), 'GET', '/healthz')).status).toBe(200);
   });
 
+  it('refuses a source over its limit before judging its key (no key lookup): a wrong key gets 429, not 401', async () => {
+    const source = newSource();
+    const wrongKey = `cw_wrong0000000_${'x'.repeat(30)}`;
+    let refused: SourceResponse | undefined;
+    // One window: 21 requests from the source, then a wrong key. A busy machine may end the window in between.
+    for (let attempt = 0; attempt < 4 && refused?.status !== 429; attempt++) {
+      for (let i = 0; i < 21; i++) await a.request(source, 'GET', '/openapi.json');
+      refused = await a.request(source, 'GET', '/v1/accounts', { key: wrongKey });
+    }
+    expectTooManyRequests(refused!, /per second from this address/);
+    expect(refused!.headers.ratelimit).toMatch(/^"ip";r=0;t=1$/);
+  });
+
   it('a burst from one source through both processes gets 429s from each (one shared count)', async () => {
     const source = newSource();
     // With a count per process, each would let its 20 through and refuse none. A burst may straddle two

@@ -4,6 +4,7 @@ import { AccountsModule } from '../accounts/accounts.module';
 import { AccountRequestLimits } from './account-request-limits';
 import { PrincipalLimitsInterceptor } from './principal-limits.interceptor';
 import { RateLimitStore } from './rate-limit.store';
+import { SourceLimits } from './source-limits';
 import { SourceLimitsHooks } from './source-limits.hooks';
 
 /**
@@ -15,6 +16,7 @@ import { SourceLimitsHooks } from './source-limits.hooks';
   providers: [
     RateLimitStore,
     AccountRequestLimits,
+    SourceLimits,
     SourceLimitsHooks,
     { provide: APP_INTERCEPTOR, useClass: PrincipalLimitsInterceptor },
   ],

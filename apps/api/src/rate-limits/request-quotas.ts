@@ -20,6 +20,11 @@ const COUNTED_BY: Record<PolicyName, string> = {
 /** The quotas a request was counted against so far (source first, then key and account after authentication). */
 const quotasOfRequest = new WeakMap<FastifyRequest, Quota[]>();
 
+/** Requests already counted per source in Redis (before routing, or with their key and account). */
+const countedRequests = new WeakSet<FastifyRequest>();
+export const markCounted = (request: FastifyRequest): void => void countedRequests.add(request);
+export const isCounted = (request: FastifyRequest): boolean => countedRequests.has(request);
+
 export interface Counted {
   readonly policy: PolicyName;
   readonly limit: number;
