@@ -7,6 +7,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { Client, escapeIdentifier } from 'pg';
@@ -210,6 +211,18 @@ export async function run(command: string, args: string[], env: NodeJS.ProcessEn
     throw new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit code ${String(code)}`}):\n${output}`);
   }
   return output;
+}
+
+/** CPU time (utime + stime, ms) a process has used so far, from /proc/<pid>/stat (USER_HZ 100); null when gone. */
+export function processCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // After "(command)": state is field 3, utime and stime fields 14 and 15 (1-based, see proc(5)).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 }
 
 export interface LoadOptions {
