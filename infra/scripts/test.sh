@@ -3,7 +3,7 @@
 # Extra arguments go to Jest, e.g. `npm test -- sip-users`.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 prepare
-apt_install sip-tester chromium # SIPp and a real browser: the clients of the edge tests
+apt_install sip-tester chromium baresip-core # SIPp, a real browser and a real softphone: the clients of the edge tests
 cd "$ROOT"
 log "type check"
 npx --no-install tsc --noEmit -p tsconfig.json

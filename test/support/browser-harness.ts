@@ -203,9 +203,10 @@ export class PhonePage {
 export class BrowserHarness {
   private constructor(private readonly browser: Browser) {}
 
-  static async launch(): Promise<BrowserHarness> {
+  /** `extraArgs`: more Chromium flags, e.g. `--use-file-for-fake-audio-capture=<wav>` (the microphone plays it). */
+  static async launch(extraArgs: readonly string[] = []): Promise<BrowserHarness> {
     return new BrowserHarness(
-      await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS }),
+      await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] }),
     );
   }
 

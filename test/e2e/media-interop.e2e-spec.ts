@@ -1,0 +1,179 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiHarness } from '../support/api-harness';
+import { type BaresipMediaEncryption, BaresipPhone, type BaresipOptions } from '../support/baresip-harness';
+import { startRemoteRecording, stopRemoteRecording, writeToneWav } from '../support/browser-audio';
+import { BrowserHarness, type PhonePage } from '../support/browser-harness';
+import { issueClientToken } from '../support/client-tokens';
+import { KamailioHarness } from '../support/sip-harness';
+import { isolateQueues } from '../support/test-run';
+import { type PcmAudio, analyseTones, readWav } from '../support/tone-analysis';
+import { WorkerHarness } from '../support/worker-harness';
+
+type Tenant = { accountId: string; sipDomain: string; key: string };
+
+const PASSWORD = 'interop-phone-password';
+/** Every browser's microphone plays this tone; each phone sends its own. */
+const BROWSER_TONE = 1400;
+const PHONE_TONE = 600;
+/** How long each call carries audio before it is analysed. */
+const TALK_MS = 3000;
+
+/**
+ * What one side heard: the other side's tone in most 100 ms blocks, clearly above its own tone (an echo or
+ * a loop would carry that one).
+ */
+function expectHears(audio: PcmAudio, tone: number, ownTone: number): void {
+  const report = analyseTones(audio, [tone, ownTone]);
+  const heard = report.presence >= 0.6 && report.amplitudes[tone] >= 1000;
+  const clean = report.amplitudes[ownTone] < report.amplitudes[tone] / 10;
+  if (!heard || !clean) throw new Error(`expected to hear ${tone} Hz (not ${ownTone} Hz): ${JSON.stringify(report)}`);
+}
+
+/** The media line and crypto attributes of an SDP (from a SIP message with its body). */
+function mediaOf(message: string): { profile: string | undefined; cryptoSuites: string[] } {
+  return {
+    profile: /^m=audio \d+ (\S+)/m.exec(message)?.[1],
+    cryptoSuites: [...message.matchAll(/^a=crypto:\d+ (\S+)/gm)].map((match) => match[1]),
+  };
+}
+
+/**
+ * Real softphones (baresip from Debian) and real browsers (Chromium) through the edge (Kamailio + rtpengine):
+ * each side sends its own tone; what each side recorded is analysed (Goertzel), not packet counts.
+ */
+describe('Media interop (e2e: baresip, Chromium, Kamailio, rtpengine)', () => {
+  let api: ApiHarness;
+  let edge: KamailioHarness;
+  let browser: BrowserHarness;
+  let worker: WorkerHarness;
+  let acme: Tenant;
+  const toneDir = mkdtempSync(join(tmpdir(), 'callwire-tones-'));
+  const pages: PhonePage[] = [];
+  const phones: BaresipPhone[] = [];
+
+  beforeAll(async () => {
+    isolateQueues('media-interop');
+    const browserTone = join(toneDir, 'browser.wav');
+    writeToneWav(browserTone, BROWSER_TONE);
+    edge = await KamailioHarness.start();
+    process.env.SIP_WSS_PORT = String(edge.wssPort);
+    process.env.EDGE_RPC_PORT = String(edge.rpcPort);
+    [api, browser, worker] = await Promise.all([
+      ApiHarness.start(),
+      BrowserHarness.launch([
+        `--use-file-for-fake-audio-capture=${browserTone}`,
+        '--autoplay-policy=no-user-gesture-required',
+      ]),
+      WorkerHarness.start(),
+    ]);
+    acme = await api.createTenant('Media Interop Acme');
+    for (const username of ['deskphone', 'softphone']) {
+      await api.request('POST', '/v1/sip-users', { key: acme.key, body: { username, password: PASSWORD } });
+    }
+  }, 90_000);
+  afterEach(async () => {
+    await Promise.all(pages.splice(0).map((page) => page.close()));
+    await Promise.all(phones.splice(0).map((phone) => phone.stop()));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await worker?.close();
+    await api?.close();
+    await edge?.stop();
+    rmSync(toneDir, { recursive: true, force: true });
+  });
+
+  async function browserParty(identity: string): Promise<PhonePage> {
+    const page = await browser.openPhone(api.baseUrl, { rtcConfiguration: { bundlePolicy: 'max-bundle' } });
+    pages.push(page);
+    const { token } = await issueClientToken(api, acme.key, { identity });
+    await page.connect(token);
+    return page;
+  }
+
+  async function phone(
+    user: string,
+    options: Partial<Pick<BaresipOptions, 'mediaEncryption' | 'codecs' | 'transport' | 'toneHz'>> = {},
+  ): Promise<BaresipPhone> {
+    const started = await BaresipPhone.start({
+      user,
+      password: PASSWORD,
+      domain: acme.sipDomain,
+      edgePort: options.transport === 'tls' ? edge.tlsPort : edge.port,
+      toneHz: PHONE_TONE,
+      ...options,
+    });
+    phones.push(started);
+    return started;
+  }
+
+  /** Both sides talk for TALK_MS; returns what the browser heard. */
+  async function talk(page: PhonePage): Promise<PcmAudio> {
+    await startRemoteRecording(page.page);
+    await page.page.waitForTimeout(TALK_MS);
+    return stopRemoteRecording(page.page);
+  }
+
+  const encryptions: [string, BaresipMediaEncryption | undefined, string, boolean][] = [
+    ['SDES-SRTP (RTP/SAVP)', 'srtp-mand', 'RTP/SAVP', true],
+    ['OSRTP (RTP/AVP with a=crypto)', 'srtp', 'RTP/AVP', true],
+    ['plain RTP', undefined, 'RTP/AVP', false],
+  ];
+
+  it.each(encryptions)(
+    'SIP phone with %s → browser: each hears the other; the answer keeps the profile and crypto offered',
+    async (_, mediaEncryption, profile, encrypted) => {
+      const bob = await browserParty('bob');
+      const desk = await phone('deskphone', { mediaEncryption });
+      desk.dial(`sip:client.bob@${acme.sipDomain}`);
+      await bob.waitForIncoming();
+      await bob.answer();
+      await bob.waitForCallState('active');
+      await desk.waitForEvent('CALL_ESTABLISHED');
+      const heardByBrowser = await talk(bob);
+      desk.hangup();
+      await desk.waitForEvent('CALL_CLOSED');
+      await bob.waitForCallState('ended');
+
+      expectHears(heardByBrowser, PHONE_TONE, BROWSER_TONE);
+      expectHears(readWav(desk.recordings().received), BROWSER_TONE, PHONE_TONE);
+      const [offer] = desk.sipMessages(/^INVITE sip:/);
+      const answer = desk.sipMessages(/^SIP\/2\.0 200/).find((message) => message.includes('m=audio'));
+      expect(mediaOf(offer ?? '')).toMatchObject({ profile });
+      const answered = mediaOf(answer ?? '');
+      expect(answered.profile).toBe(profile);
+      if (encrypted) {
+        expect(answered.cryptoSuites).toHaveLength(1);
+        expect(mediaOf(offer ?? '').cryptoSuites).toContain(answered.cryptoSuites[0]);
+      } else {
+        expect(answered.cryptoSuites).toEqual([]);
+      }
+      expect(bob.errors).toEqual([]);
+    },
+    60_000,
+  );
+
+  it.each(encryptions.filter(([, encryption]) => encryption !== 'srtp-mand'))(
+    'browser → SIP phone with %s: each hears the other',
+    async (_, mediaEncryption, profile, encrypted) => {
+      const alice = await browserParty('alice');
+      const desk = await phone('deskphone', { mediaEncryption });
+      await alice.call('deskphone');
+      await desk.waitForEvent('CALL_ESTABLISHED');
+      await alice.waitForCallState('active');
+      const heardByBrowser = await talk(alice);
+      await alice.hangup();
+      await desk.waitForEvent('CALL_CLOSED');
+
+      expectHears(heardByBrowser, PHONE_TONE, BROWSER_TONE);
+      expectHears(readWav(desk.recordings().received), BROWSER_TONE, PHONE_TONE);
+      const answer = desk.sipMessages(/^SIP\/2\.0 200/).find((message) => message.includes('m=audio'));
+      expect(mediaOf(answer ?? '').profile).toBe(profile);
+      expect(mediaOf(answer ?? '').cryptoSuites.length > 0).toBe(encrypted);
+      expect(alice.errors).toEqual([]);
+    },
+    60_000,
+  );
+});
