@@ -17,21 +17,10 @@ export function handleSessionEnded(handler: () => void): void {
   onSessionEnded = handler;
 }
 
-function sessionHeaders(method: string, headers: Headers): void {
-  headers.set('Accept', 'application/json, application/problem+json');
-  if (method !== 'GET' && csrfToken) headers.set('X-CSRF-Token', csrfToken);
-}
-
-function noteAnswer(status: number): void {
-  if (status === 401 && csrfToken !== null) {
-    csrfToken = null;
-    onSessionEnded();
-  }
-}
-
 const session: Middleware = {
   onRequest({ request }) {
-    sessionHeaders(request.method, request.headers);
+    request.headers.set('Accept', 'application/json, application/problem+json');
+    if (request.method !== 'GET' && csrfToken) request.headers.set('X-CSRF-Token', csrfToken);
     // POST and PATCH always carry a JSON object (the API rejects an empty application/json body), also the
     // actions the document gives no body (hang up, replay, rotate a secret).
     if ((request.method === 'POST' || request.method === 'PATCH') && request.body === null) {
@@ -41,7 +30,10 @@ const session: Middleware = {
     return request;
   },
   onResponse({ response }) {
-    noteAnswer(response.status);
+    if (response.status === 401 && csrfToken !== null) {
+      csrfToken = null;
+      onSessionEnded();
+    }
     return response;
   },
 };
@@ -55,24 +47,3 @@ export async function settle<T>(pending: Promise<{ data?: T; error?: unknown; re
   if (!response.ok) throw new ApiProblem(toProblem(response.status, response.statusText, error));
   return data as T;
 }
-
-// Left for CarrierForm only: its body builders (lib/carrierForm.ts) keep form text for numbers the API reports
-// as field errors, which the generated types do not allow. Remove once they build typed bodies.
-async function request<T>(method: 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
-  const headers = new Headers({ 'Content-Type': 'application/json' });
-  sessionHeaders(method, headers);
-  const response = await fetch(path, { method, headers, body: JSON.stringify(body ?? {}), credentials: 'same-origin' });
-  if (response.status === 204) return undefined as T;
-  const isJson = /json/.test(response.headers.get('content-type') ?? '');
-  const data: unknown = isJson ? await response.json() : await response.text();
-  if (!response.ok) {
-    noteAnswer(response.status);
-    throw new ApiProblem(toProblem(response.status, response.statusText, data));
-  }
-  return data as T;
-}
-
-export const api = {
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-};

@@ -1,4 +1,4 @@
-import { ApiProblem, problemOf, splitFieldErrors, toProblem } from './problem';
+import { ApiProblem, InvalidFields, problemOf, splitFieldErrors, toProblem } from './problem';
 
 describe('toProblem', () => {
   it('keeps a problem document as the API sent it', () => {
@@ -31,6 +31,17 @@ describe('problemOf', () => {
       title: 'Network error',
       status: 0,
       detail: 'Failed to fetch',
+    });
+  });
+
+  it('shows fields refused before sending as a validation problem with their errors', () => {
+    const errors = [{ field: 'outbound.gateways.0.port', message: 'port must be a number' }];
+    expect(problemOf(new InvalidFields(errors))).toEqual({
+      type: 'about:blank',
+      title: 'Invalid fields',
+      status: 0,
+      detail: 'Nothing was sent: correct the fields marked below.',
+      errors,
     });
   });
 });

@@ -3,7 +3,10 @@ import type { components } from './schema';
 
 export type FieldError = components['schemas']['FieldErrorDto'];
 
-/** A problem as the dashboard shows it: the API's (instance left out), or one made up for a network failure. */
+/**
+ * A problem as the dashboard shows it: the API's (instance left out), or one made up (status 0: no answer) for a
+ * network failure or for fields the dashboard refused to send.
+ */
 export type ProblemDetails = Omit<components['schemas']['ProblemDto'], 'instance'>;
 
 /** A failed API request: the problem document the API answered with (or one made up for it). */
@@ -15,6 +18,14 @@ export class ApiProblem extends Error {
 
   get status(): number {
     return this.problem.status;
+  }
+}
+
+/** Fields found invalid before sending (e.g. text in a number field): nothing was sent. */
+export class InvalidFields extends Error {
+  constructor(readonly errors: FieldError[]) {
+    super(errors.map((error) => error.message).join('; '));
+    this.name = 'InvalidFields';
   }
 }
 
@@ -44,9 +55,18 @@ export function toProblem(status: number, statusText: string, body: unknown): Pr
   return { type: 'about:blank', title: statusText || `HTTP ${status}`, status };
 }
 
-/** Any error thrown while talking to the API, as a problem to show. */
+/** Any error thrown while talking to the API (or before, for invalid fields), as a problem to show. */
 export function problemOf(error: unknown): ProblemDetails {
   if (error instanceof ApiProblem) return error.problem;
+  if (error instanceof InvalidFields) {
+    return {
+      type: 'about:blank',
+      title: 'Invalid fields',
+      status: 0,
+      detail: 'Nothing was sent: correct the fields marked below.',
+      errors: error.errors,
+    };
+  }
   return {
     type: 'about:blank',
     title: 'Network error',

@@ -1,3 +1,4 @@
+import { InvalidFields } from '../api/problem';
 import type { Carrier } from '../api/types';
 import {
   NEW_CARRIER,
@@ -43,6 +44,17 @@ const carrier: Carrier = {
   updatedAt: '2026-11-21T14:00:00Z',
 };
 
+/** The field errors of the InvalidFields that `build` throws. */
+function errorsOf(build: () => unknown) {
+  try {
+    build();
+  } catch (error) {
+    if (error instanceof InvalidFields) return error.errors;
+    throw error;
+  }
+  throw new Error('no InvalidFields thrown');
+}
+
 describe('addressList', () => {
   it('splits on lines, commas and spaces', () => {
     expect(addressList('203.0.113.0/24\n198.51.100.7, 2001:db8::1 \n\n')).toEqual([
@@ -67,7 +79,7 @@ describe('createCarrierBody', () => {
       inboundPassword: 'secret-password',
       gateways: [
         { ...NEW_GATEWAY, host: ' sip.carrier.example ', port: '5080', transport: 'tcp' },
-        { ...NEW_GATEWAY, host: 'backup.carrier.example', priority: '20', weight: 'x' },
+        { ...NEW_GATEWAY, host: 'backup.carrier.example', priority: ' 20 ', weight: '' },
       ],
       outboundUsername: '4155550100',
       outboundPassword: 'pw',
@@ -82,13 +94,33 @@ describe('createCarrierBody', () => {
       outbound: {
         gateways: [
           { host: 'sip.carrier.example', port: 5080, transport: 'tcp' },
-          { host: 'backup.carrier.example', transport: 'udp', priority: 20, weight: 'x' },
+          { host: 'backup.carrier.example', transport: 'udp', priority: 20 },
         ],
         auth: { username: '4155550100', password: 'pw' },
         callerIdNumber: '+14155550100',
         register: { enabled: true, expires: 600 },
       },
     });
+  });
+
+  it('sends nothing when a number field holds text, and says which fields', () => {
+    const fields = {
+      ...NEW_CARRIER,
+      name: 'Carrier X',
+      gateways: [
+        { ...NEW_GATEWAY, host: 'sip.carrier.example', port: '5060' },
+        // null: a number input holding text the browser cannot read as a number ("5e", "-").
+        { ...NEW_GATEWAY, host: 'backup.carrier.example', port: null, weight: 'x' },
+      ],
+      registerEnabled: true,
+      registerExpires: 'Infinity',
+    };
+    expect(() => createCarrierBody(fields)).toThrow(InvalidFields);
+    expect(errorsOf(() => createCarrierBody(fields))).toEqual([
+      { field: 'outbound.gateways.1.port', message: 'port must be a number' },
+      { field: 'outbound.gateways.1.weight', message: 'weight must be a number' },
+      { field: 'outbound.register.expires', message: 'expires must be a number' },
+    ]);
   });
 
   it('sends a username without a password for the API to say what is missing', () => {
@@ -131,6 +163,15 @@ describe('updateCarrierBody', () => {
       auth: { username: 'new-user', password: 'new-pw' },
       register: { password: 'reg-pw' },
     });
+  });
+
+  it('sends nothing when a number field holds text', () => {
+    const fields = carrierFields(carrier);
+    const edited = { ...fields, gateways: [{ ...fields.gateways[0], priority: null }], registerExpires: '1e' };
+    expect(errorsOf(() => updateCarrierBody(edited, carrier))).toEqual([
+      { field: 'outbound.gateways.0.priority', message: 'priority must be a number' },
+      { field: 'outbound.register.expires', message: 'expires must be a number' },
+    ]);
   });
 
   it('asks for a password when the username changes', () => {

@@ -1,14 +1,29 @@
 // The carrier form's state and the request bodies made from it (POST and PATCH /v1/carriers): inputs are kept
 // as typed, and turned into the DTO shapes here. Passwords are never returned, so an empty password field
 // on edit keeps the stored one.
-import type { Carrier, CarrierCredential, GatewayTransport } from '../api/types';
+import { type FieldError, InvalidFields } from '../api/problem';
+import type {
+  Carrier,
+  CarrierCredential,
+  CarrierGatewayRequest,
+  CreateCarrierOutboundRequest,
+  CreateCarrierRequest,
+  GatewayTransport,
+  UpdateCarrierRequest,
+} from '../api/types';
+
+/**
+ * A number input as typed: "" when empty, null when it holds text that is not a number (the browser then
+ * reports its value as "", and only validity.badInput tells the two apart).
+ */
+export type NumberText = string | null;
 
 export interface GatewayFields {
   readonly host: string;
-  readonly port: string;
+  readonly port: NumberText;
   readonly transport: GatewayTransport;
-  readonly priority: string;
-  readonly weight: string;
+  readonly priority: NumberText;
+  readonly weight: NumberText;
 }
 
 export interface CarrierFields {
@@ -24,7 +39,7 @@ export interface CarrierFields {
   readonly fromDomain: string;
   readonly callerIdNumber: string;
   readonly registerEnabled: boolean;
-  readonly registerExpires: string;
+  readonly registerExpires: NumberText;
   readonly registerUsername: string;
   readonly registerPassword: string;
 }
@@ -75,32 +90,44 @@ export function carrierFields(carrier: Carrier): CarrierFields {
   };
 }
 
-/** A number field: left out when empty; a non-number goes as typed, for the API to explain. */
-function numberField(value: string): number | string | undefined {
-  const trimmed = value.trim();
-  if (trimmed === '') return undefined;
-  const number = Number(trimmed);
-  return Number.isFinite(number) ? number : trimmed;
-}
+/**
+ * Reads the form's number fields for one request body. A field that is not a number is an error of that field
+ * (like the API's, by its DTO path), and the body is not sent: the API would only see text it cannot take.
+ */
+class NumberFields {
+  private readonly errors: FieldError[] = [];
 
-function defined<T extends Record<string, unknown>>(object: T): Partial<T> {
-  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as Partial<T>;
+  /** The number in a field, or undefined when the field is empty (the API's default applies). */
+  read(text: NumberText, field: string): number | undefined {
+    if (text?.trim() === '') return undefined;
+    const number = text === null ? Number.NaN : Number(text);
+    if (Number.isFinite(number)) return number;
+    this.errors.push({ field, message: `${field.slice(field.lastIndexOf('.') + 1)} must be a number` });
+    return undefined;
+  }
+
+  /** The body, or InvalidFields thrown when a number field was not a number. */
+  checked<T>(body: T): T {
+    if (this.errors.length > 0) throw new InvalidFields(this.errors);
+    return body;
+  }
 }
 
 export function addressList(text: string): string[] {
   return text.split(/[\s,]+/).filter(Boolean);
 }
 
-function gatewayBodies(gateways: readonly GatewayFields[]) {
-  return gateways.map((gateway) =>
-    defined({
+function gatewayBodies(gateways: readonly GatewayFields[], numbers: NumberFields): CarrierGatewayRequest[] {
+  return gateways.map((gateway, index): CarrierGatewayRequest => {
+    const field = (name: string) => `outbound.gateways.${index}.${name}`;
+    return {
       host: gateway.host.trim(),
-      port: numberField(gateway.port),
+      port: numbers.read(gateway.port, field('port')),
       transport: gateway.transport,
-      priority: numberField(gateway.priority),
-      weight: numberField(gateway.weight),
-    }),
-  );
+      priority: numbers.read(gateway.priority, field('priority')),
+      weight: numbers.read(gateway.weight, field('weight')),
+    };
+  });
 }
 
 /**
@@ -120,56 +147,67 @@ function credentials(
   return { username: name, password: '' };
 }
 
-export function createCarrierBody(fields: CarrierFields): Record<string, unknown> {
+// Members left undefined are optional fields the form leaves to the API (its defaults, or what is stored):
+// JSON leaves them out.
+
+/** The POST body; throws InvalidFields when a number field is not a number. */
+export function createCarrierBody(fields: CarrierFields): CreateCarrierRequest {
+  const numbers = new NumberFields();
   const addresses = addressList(fields.allowedAddresses);
   const inboundAuth = credentials(fields.inboundUsername, fields.inboundPassword, undefined);
-  const outbound = defined({
-    gateways: fields.gateways.length > 0 ? gatewayBodies(fields.gateways) : undefined,
+  const outbound: CreateCarrierOutboundRequest = {
+    gateways: fields.gateways.length > 0 ? gatewayBodies(fields.gateways, numbers) : undefined,
     auth: credentials(fields.outboundUsername, fields.outboundPassword, undefined),
     fromDomain: fields.fromDomain.trim() || undefined,
     callerIdNumber: fields.callerIdNumber.trim() || undefined,
     register: fields.registerEnabled
-      ? defined({
+      ? {
           enabled: true,
-          expires: numberField(fields.registerExpires),
+          expires: numbers.read(fields.registerExpires, 'outbound.register.expires'),
           username: fields.registerUsername.trim() || undefined,
           password: fields.registerPassword || undefined,
-        })
+        }
       : undefined,
-  });
-  return defined({
+  };
+  const body: CreateCarrierRequest = {
     name: fields.name,
     enabled: fields.enabled,
     inbound:
       addresses.length > 0 || inboundAuth
-        ? defined({ allowedAddresses: addresses.length > 0 ? addresses : undefined, auth: inboundAuth })
+        ? { allowedAddresses: addresses.length > 0 ? addresses : undefined, auth: inboundAuth }
         : undefined,
-    outbound: Object.keys(outbound).length > 0 ? outbound : undefined,
-  });
+    outbound: Object.values(outbound).some((value) => value !== undefined) ? outbound : undefined,
+  };
+  return numbers.checked(body);
 }
 
-/** Every section in full (gateways are the whole new list), but passwords left empty keep the stored ones. */
-export function updateCarrierBody(fields: CarrierFields, carrier: Carrier): Record<string, unknown> {
-  return {
+/**
+ * The PATCH body: every section in full (gateways are the whole new list), but passwords left empty keep the
+ * stored ones. Throws InvalidFields when a number field is not a number.
+ */
+export function updateCarrierBody(fields: CarrierFields, carrier: Carrier): UpdateCarrierRequest {
+  const numbers = new NumberFields();
+  const body: UpdateCarrierRequest = {
     name: fields.name,
     enabled: fields.enabled,
-    inbound: defined({
+    inbound: {
       allowedAddresses: addressList(fields.allowedAddresses),
       auth: credentials(fields.inboundUsername, fields.inboundPassword, carrier.inbound.auth),
-    }),
-    outbound: defined({
-      gateways: gatewayBodies(fields.gateways),
+    },
+    outbound: {
+      gateways: gatewayBodies(fields.gateways, numbers),
       auth: credentials(fields.outboundUsername, fields.outboundPassword, carrier.outbound.auth),
       fromDomain: fields.fromDomain.trim() || null,
       callerIdNumber: fields.callerIdNumber.trim() || null,
-      register: defined({
+      register: {
         enabled: fields.registerEnabled,
-        expires: numberField(fields.registerExpires),
+        expires: numbers.read(fields.registerExpires, 'outbound.register.expires'),
         username: fields.registerUsername.trim() || null,
         password: fields.registerPassword || undefined,
-      }),
-    }),
+      },
+    },
   };
+  return numbers.checked(body);
 }
 
 const CARRIER_FORM_FIELDS = new Set([

@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { api } from '../api/client';
+import { client, settle } from '../api/client';
 import { type Carrier, GATEWAY_TRANSPORTS, type GatewayTransport } from '../api/types';
-import { Field } from '../components/Field';
+import { type ControlProps, Field } from '../components/Field';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { FormActions } from '../components/FormActions';
 import { useForm } from '../hooks/useForm';
 import {
   type CarrierFields,
   type GatewayFields,
+  type NumberText,
   NEW_CARRIER,
   NEW_GATEWAY,
   carrierFields,
@@ -49,9 +50,14 @@ export function CarrierForm({ carrier, onDone, onCancel }: Props) {
     </Field>
   );
 
+  // A number field holding text is refused here (InvalidFields), shown at the field like the API's errors.
   const save = form.submit(async () => {
-    if (carrier) await api.patch(`/v1/carriers/${carrier.id}`, updateCarrierBody(fields, carrier));
-    else await api.post('/v1/carriers', createCarrierBody(fields));
+    if (carrier) {
+      const body = updateCarrierBody(fields, carrier);
+      await settle(client.PATCH('/v1/carriers/{id}', { params: { path: { id: carrier.id } }, body }));
+    } else {
+      await settle(client.POST('/v1/carriers', { body: createCarrierBody(fields) }));
+    }
     setFields(NEW_CARRIER);
     onDone();
   });
@@ -178,13 +184,12 @@ export function CarrierForm({ carrier, onDone, onCancel }: Props) {
               hint="60 to 86400 (default 3600)."
             >
               {(control) => (
-                <input
-                  {...control}
-                  type="number"
+                <NumberInput
+                  control={control}
                   min={60}
                   max={86400}
                   value={fields.registerExpires}
-                  onChange={(event) => set({ registerExpires: event.target.value })}
+                  onChange={(registerExpires) => set({ registerExpires })}
                 />
               )}
             </Field>
@@ -200,6 +205,31 @@ export function CarrierForm({ carrier, onDone, onCancel }: Props) {
         <FormActions editing={carrier !== null} busy={form.busy} onCancel={onCancel} />
       </form>
     </section>
+  );
+}
+
+interface NumberInputProps {
+  readonly control: ControlProps;
+  readonly value: NumberText;
+  readonly min?: number;
+  readonly max?: number;
+  readonly placeholder?: string;
+  onChange(value: NumberText): void;
+}
+
+/**
+ * A number input that tells text it cannot read as a number (null) from an empty field. It listens to every
+ * input event: such text reads as "" like an empty field, so React's onChange does not fire for it.
+ */
+function NumberInput({ control, value, onChange, ...limits }: NumberInputProps) {
+  return (
+    <input
+      {...control}
+      {...limits}
+      type="number"
+      value={value ?? ''}
+      onInput={(event) => onChange(event.currentTarget.validity.badInput ? null : event.currentTarget.value)}
+    />
   );
 }
 
@@ -227,12 +257,11 @@ function GatewayRow({ number, gateway, errors, onChange, onRemove }: GatewayRowP
   const numberInput = (name: 'port' | 'priority' | 'weight', text: string, placeholder: string) => (
     <Field label={label(text)} errors={errors(name)}>
       {(control) => (
-        <input
-          {...control}
-          type="number"
+        <NumberInput
+          control={control}
           placeholder={placeholder}
           value={gateway[name]}
-          onChange={(event) => onChange({ [name]: event.target.value })}
+          onChange={(value) => onChange({ [name]: value })}
         />
       )}
     </Field>
