@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page, Request } from 'playwright-core';
 import { accessibilityProblems } from '../support/accessibility';
 import { ApiHarness } from '../support/api-harness';
 import { BrowserHarness } from '../support/browser-harness';
@@ -346,6 +346,65 @@ describe('Admin dashboard (e2e, Playwright + Chromium)', () => {
     await goTo('Outbound routes');
     await visible(page.getByRole('cell', { name: '+44', exact: true }));
     await screenshot('outbound-routes');
+  });
+
+  it('creates and edits a carrier in its form; text in a number field is refused before anything is sent', async () => {
+    await goTo('Carriers');
+    const sent: string[] = [];
+    const noteChange = (request: Request) => {
+      if (request.method() !== 'GET' && new URL(request.url()).pathname.startsWith('/v1/carriers')) {
+        sent.push(request.method());
+      }
+    };
+    page.on('request', noteChange);
+    try {
+      await field('Name').fill('Form Telecom');
+      await button('Add gateway').click();
+      await field('Gateway 1 Host').fill('127.0.0.1');
+      // Typed key by key: "50e" is text the number input cannot read (it reports "" as when empty).
+      await field('Gateway 1 Port').pressSequentially('50e');
+      await button('Create').click();
+      await visible(page.getByRole('alert').getByText('Nothing was sent', { exact: false }));
+      expect(await field('Gateway 1 Port').getAttribute('aria-invalid')).toBe('true');
+      await visible(page.getByText('port must be a number', { exact: true }));
+      expect(sent).toEqual([]);
+
+      await field('Gateway 1 Port').fill('5080');
+      await field('Gateway 1 Weight').fill('3');
+      await button('Create').click();
+      const row = page.getByRole('row', { name: /Form Telecom/ });
+      await visible(row.getByText('udp:127.0.0.1:5080', { exact: true }));
+      await visible(row.getByText('priority 10, weight 3', { exact: false }));
+      expect(sent).toEqual(['POST']);
+
+      await row.getByRole('button', { name: 'Edit', exact: true }).click();
+      await visible(page.getByRole('heading', { name: 'Edit carrier Form Telecom', exact: true }));
+      await field('Gateway 1 Transport').selectOption('tcp');
+      await field('Registration expires (seconds)').fill('');
+      await field('Registration expires (seconds)').pressSequentially('-');
+      await button('Save').click();
+      expect(await field('Registration expires (seconds)').getAttribute('aria-invalid')).toBe('true');
+      await visible(page.getByText('expires must be a number', { exact: true }));
+      expect(sent).toEqual(['POST']);
+      await field('Registration expires (seconds)').fill('600');
+      await button('Save').click();
+      await visible(row.getByText('tcp:127.0.0.1:5080', { exact: true }));
+      expect(sent).toEqual(['POST', 'PATCH']);
+    } finally {
+      page.off('request', noteChange);
+    }
+    const carriers = await api.request<{ data: { name: string; outbound: object }[] }>(
+      'GET',
+      '/v1/carriers?limit=100',
+      {
+        key: accountKey,
+      },
+    );
+    const saved = carriers.body.data.find((carrier) => carrier.name === 'Form Telecom');
+    expect(saved?.outbound).toMatchObject({
+      gateways: [{ host: '127.0.0.1', port: 5080, transport: 'tcp', priority: 10, weight: 3 }],
+      register: { enabled: false, expires: 600 },
+    });
   });
 
   it('opens the softphone with a token issued in one click', async () => {
