@@ -423,42 +423,57 @@ describe('Admin dashboard (e2e, Playwright + Chromium)', () => {
 
   it('seven tabs all load and follow live events over one shared stream', async () => {
     const context = page.context();
+    const isStream = (request: Request) => new URL(request.url()).pathname === '/v1/live';
     let streamsOpened = 0;
-    const countStreams = (request: { url(): string }) => {
-      if (new URL(request.url()).pathname === '/v1/live') streamsOpened++;
+    const countStreams = (request: Request) => {
+      if (isStream(request)) streamsOpened++;
     };
     context.on('request', countStreams);
     const tabs: Page[] = [];
-    for (let index = 0; index < 7; index++) {
-      const tab = await context.newPage();
-      tabs.push(tab);
-      await tab.goto(`${api.baseUrl}/dashboard/registrations`);
-      await tab
-        .getByRole('heading', { level: 1, name: 'Registrations', exact: true })
-        .waitFor({ timeout: UI_TIMEOUT_MS });
-      await tab.getByRole('status').getByText('Live', { exact: true }).waitFor({ timeout: UI_TIMEOUT_MS });
+    try {
+      for (let index = 0; index < 7; index++) {
+        const tab = await context.newPage();
+        tabs.push(tab);
+        await tab.goto(`${api.baseUrl}/dashboard/registrations`);
+        await tab
+          .getByRole('heading', { level: 1, name: 'Registrations', exact: true })
+          .waitFor({ timeout: UI_TIMEOUT_MS });
+        await tab.getByRole('status').getByText('Live', { exact: true }).waitFor({ timeout: UI_TIMEOUT_MS });
+      }
+      // The first page already holds the browser's stream: the tabs share it.
+      expect(streamsOpened).toBe(0);
+      const aliceRows = tabs.map((tab) => tab.getByRole('cell', { name: `sip:alice@${sipDomain}`, exact: true }));
+      /** alice registers and unregisters: every tab shows her row come and go. */
+      const everyTabFollowsAlice = async () => {
+        const registered = await registerAlice(60);
+        expect(registered.exitCode).toBe(0);
+        await Promise.all(aliceRows.map((row) => row.waitFor({ timeout: UI_TIMEOUT_MS })));
+        expect((await registerAlice(0, registered.localPort)).exitCode).toBe(0);
+        await Promise.all(aliceRows.map((row) => row.waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS })));
+      };
+      await everyTabFollowsAlice();
+
+      // The stream's tab goes (here: the original page leaves for another site): another tab takes it over.
+      // Wait for that tab's stream to answer: the tabs' "Live" may still be the old stream's status.
+      const takenOver = context.waitForEvent('response', {
+        predicate: (response) => isStream(response.request()),
+        timeout: UI_TIMEOUT_MS,
+      });
+      await page.goto('about:blank');
+      expect((await takenOver).status()).toBe(200);
+      expect(streamsOpened).toBe(1);
+      // Live events still reach every tab, and no tab opened a stream of its own meanwhile.
+      await everyTabFollowsAlice();
+      expect(streamsOpened).toBe(1);
+    } finally {
+      context.off('request', countStreams);
+      await Promise.all(tabs.map((tab) => tab.close()));
     }
-    // The first page already holds the browser's stream: the tabs share it.
-    expect(streamsOpened).toBe(0);
-    const last = tabs.at(-1) as Page;
-    const registered = await registerAlice(60);
-    expect(registered.exitCode).toBe(0);
-    const aliceRow = last.getByRole('cell', { name: `sip:alice@${sipDomain}`, exact: true });
-    await aliceRow.waitFor({ timeout: UI_TIMEOUT_MS });
-    expect((await registerAlice(0, registered.localPort)).exitCode).toBe(0);
-    await aliceRow.waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
-    // The stream's tab goes (here: the original page leaves for another site): another tab takes it over.
-    await page.goto('about:blank');
-    await last.getByRole('status').getByText('Live', { exact: true }).waitFor({ timeout: UI_TIMEOUT_MS });
-    expect(streamsOpened).toBe(1);
-    context.off('request', countStreams);
-    await Promise.all(tabs.map((tab) => tab.close()));
-    await page.goto(`${api.baseUrl}/dashboard/calls`);
-    await visible(heading('Calls'));
   });
 
   it('asks before hanging up a live call', async () => {
-    await goTo('Calls');
+    await page.goto(`${api.baseUrl}/dashboard/calls`);
+    await visible(heading('Calls'));
     const bob = await startRegisteredCallee({
       edgePort: edge.port,
       user: 'bob',
