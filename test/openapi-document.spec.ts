@@ -58,6 +58,7 @@ describe('OpenAPI document', () => {
       username: 'alice',
       displayName: null,
       enabled: true,
+      srtp: 'offer',
       sipUri: 'sip:alice@acme.callwire.localhost',
       createdAt: '2026-12-03T10:00:00.000Z',
       updatedAt: '2026-12-03T10:00:00.000Z',

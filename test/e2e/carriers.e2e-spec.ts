@@ -143,6 +143,7 @@ describe('Carriers (e2e)', () => {
         fromDomain: 'carrier.example',
         callerIdNumber: '+14155550100',
       },
+      srtp: 'off',
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });

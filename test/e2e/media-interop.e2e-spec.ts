@@ -52,6 +52,15 @@ describe('Media interop (e2e: baresip, Chromium, Kamailio, rtpengine)', () => {
   const toneDir = mkdtempSync(join(tmpdir(), 'callwire-tones-'));
   const pages: PhonePage[] = [];
   const phones: BaresipPhone[] = [];
+  const userIds = new Map<string, string>();
+
+  async function setSrtp(username: string, srtp: 'off' | 'offer' | 'require'): Promise<void> {
+    const updated = await api.request('PATCH', `/v1/sip-users/${userIds.get(username)}`, {
+      key: acme.key,
+      body: { srtp },
+    });
+    expect(updated).toMatchObject({ status: 200, body: { srtp } });
+  }
 
   beforeAll(async () => {
     isolateQueues('media-interop');
@@ -70,12 +79,17 @@ describe('Media interop (e2e: baresip, Chromium, Kamailio, rtpengine)', () => {
     ]);
     acme = await api.createTenant('Media Interop Acme');
     for (const username of ['deskphone', 'softphone']) {
-      await api.request('POST', '/v1/sip-users', { key: acme.key, body: { username, password: PASSWORD } });
+      const created = await api.request<{ id: string }>('POST', '/v1/sip-users', {
+        key: acme.key,
+        body: { username, password: PASSWORD },
+      });
+      userIds.set(username, created.body.id);
     }
   }, 90_000);
   afterEach(async () => {
     await Promise.all(pages.splice(0).map((page) => page.close()));
     await Promise.all(phones.splice(0).map((phone) => phone.stop()));
+    for (const username of userIds.keys()) await setSrtp(username, 'offer');
   });
   afterAll(async () => {
     await browser?.close();
@@ -176,4 +190,101 @@ describe('Media interop (e2e: baresip, Chromium, Kamailio, rtpengine)', () => {
     },
     60_000,
   );
+
+  describe('SRTP policy (srtp on SIP users)', () => {
+    it('is offer by default, can be set on create and update, and refuses other values', async () => {
+      const listed = await api.request<{ data: { username: string; srtp: string }[] }>('GET', '/v1/sip-users', {
+        key: acme.key,
+      });
+      expect(listed.body.data.map(({ srtp }) => srtp)).toEqual(['offer', 'offer']);
+      const created = await api.request('POST', '/v1/sip-users', {
+        key: acme.key,
+        body: { username: 'trunkphone', password: PASSWORD, srtp: 'require' },
+      });
+      expect(created).toMatchObject({ status: 201, body: { srtp: 'require' } });
+      const refused = await api.request('PATCH', `/v1/sip-users/${String(created.body.id)}`, {
+        key: acme.key,
+        body: { srtp: 'mandatory' },
+      });
+      expect(refused.status).toBe(400);
+      await api.request('DELETE', `/v1/sip-users/${String(created.body.id)}`, { key: acme.key });
+    });
+
+    it('require: a browser calling the phone offers RTP/SAVP, which an SDES-only phone takes; each hears the other', async () => {
+      await setSrtp('deskphone', 'require');
+      const alice = await browserParty('alice');
+      const desk = await phone('deskphone', { mediaEncryption: 'srtp-mand' });
+      await alice.call('deskphone');
+      await desk.waitForEvent('CALL_ESTABLISHED');
+      await alice.waitForCallState('active');
+      const heardByBrowser = await talk(alice);
+      await alice.hangup();
+      await desk.waitForEvent('CALL_CLOSED');
+
+      expectHears(heardByBrowser, PHONE_TONE, BROWSER_TONE);
+      expectHears(readWav(desk.recordings().received), BROWSER_TONE, PHONE_TONE);
+      const [offer] = desk.sipMessages(/^INVITE sip:/);
+      expect(mediaOf(offer ?? '').profile).toBe('RTP/SAVP');
+      expect(mediaOf(offer ?? '').cryptoSuites).toEqual(
+        expect.arrayContaining(['AES_CM_128_HMAC_SHA1_80', 'AES_CM_128_HMAC_SHA1_32']),
+      );
+      expect(mediaOf(offer ?? '').cryptoSuites.some((suite) => /NULL|F8|GCM/.test(suite))).toBe(false);
+    }, 60_000);
+
+    it('require: a call the phone places with plain RTP is refused with 488 "SRTP required"', async () => {
+      await setSrtp('deskphone', 'require');
+      const bob = await browserParty('bob');
+      const desk = await phone('deskphone');
+      desk.dial(`sip:client.bob@${acme.sipDomain}`);
+      const closed = await desk.waitForEvent('CALL_CLOSED');
+      expect(closed.param).toMatch(/488/);
+      const [refusal] = desk.sipMessages(/^SIP\/2\.0 488/);
+      expect(refusal).toMatch(/SRTP required/);
+      expect(await bob.callStatus()).toMatchObject({ state: 'idle' });
+      expect(await edge.media.sessions()).toBe(0);
+    }, 60_000);
+
+    it('off: a browser calling the phone offers plain RTP/AVP without crypto', async () => {
+      await setSrtp('deskphone', 'off');
+      const alice = await browserParty('alice');
+      const desk = await phone('deskphone');
+      await alice.call('deskphone');
+      await desk.waitForEvent('CALL_ESTABLISHED');
+      await alice.waitForCallState('active');
+      const heardByBrowser = await talk(alice);
+      await alice.hangup();
+      await desk.waitForEvent('CALL_CLOSED');
+
+      expectHears(heardByBrowser, PHONE_TONE, BROWSER_TONE);
+      expectHears(readWav(desk.recordings().received), BROWSER_TONE, PHONE_TONE);
+      const [offer] = desk.sipMessages(/^INVITE sip:/);
+      expect(mediaOf(offer ?? '')).toEqual({ profile: 'RTP/AVP', cryptoSuites: [] });
+    }, 60_000);
+
+    it.each([
+      ['an SDES-only phone calls a plain-RTP phone (policy off)', 'srtp-mand', undefined, 'off'],
+      ['a plain-RTP phone calls an SDES-only phone (policy require)', undefined, 'srtp-mand', 'require'],
+    ] as const)(
+      'SRTP <-> RTP between phones through rtpengine: %s; each hears the other',
+      async (_, callerEncryption, calleeEncryption, calleePolicy) => {
+        await setSrtp('softphone', calleePolicy);
+        const callee = await phone('softphone', { mediaEncryption: calleeEncryption, toneHz: 900 });
+        const caller = await phone('deskphone', { mediaEncryption: callerEncryption });
+        caller.dial(`sip:softphone@${acme.sipDomain}`);
+        await caller.waitForEvent('CALL_ESTABLISHED');
+        await callee.waitForEvent('CALL_ESTABLISHED');
+        expect(await edge.media.sessions()).toBe(1);
+        await new Promise((resolve) => setTimeout(resolve, TALK_MS));
+        caller.hangup();
+        await callee.waitForEvent('CALL_CLOSED');
+
+        expectHears(readWav(caller.recordings().received), 900, PHONE_TONE);
+        expectHears(readWav(callee.recordings().received), PHONE_TONE, 900);
+        const [offerToCallee] = callee.sipMessages(/^INVITE sip:/);
+        expect(mediaOf(offerToCallee ?? '').profile).toBe(calleePolicy === 'require' ? 'RTP/SAVP' : 'RTP/AVP');
+        expect(mediaOf(offerToCallee ?? '').cryptoSuites.length > 0).toBe(calleePolicy === 'require');
+      },
+      60_000,
+    );
+  });
 });

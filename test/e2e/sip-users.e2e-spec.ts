@@ -40,6 +40,7 @@ describe('SIP users (e2e)', () => {
       username: 'alice',
       displayName: 'Alice',
       enabled: true,
+      srtp: 'offer',
       sipUri: `sip:alice@${acme.sipDomain}`,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),

@@ -28,6 +28,7 @@ export type CarrierFields = Pick<
   | 'registerExpires'
   | 'registerUsername'
   | 'registerPassword'
+  | 'srtp'
 >;
 
 /** Every query is scoped by accountId: another account's carrier is indistinguishable from none. */

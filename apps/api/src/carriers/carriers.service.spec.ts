@@ -54,6 +54,7 @@ function carrier(overrides: Partial<CarrierRecord> = {}): CarrierRecord {
     registrationDetail: null,
     registrationSince: null,
     registrationExpiresAt: null,
+    srtp: 'off',
     createdAt: at,
     updatedAt: at,
     gateways: [],
@@ -114,6 +115,7 @@ describe('CarriersService', () => {
         registerExpires: 3600,
         registerUsername: null,
         registerPassword: null,
+        srtp: 'off',
       },
       [
         { host: 'localhost', port: 5060, transport: 'udp', priority: 10, weight: 1 },

@@ -43,6 +43,7 @@ const NEW_CARRIER: Omit<CarrierFields, 'name'> = {
   registerExpires: DEFAULT_REGISTER_EXPIRES,
   registerUsername: null,
   registerPassword: null,
+  srtp: 'off',
 };
 
 function toDto(carrier: CarrierRecord): CarrierDto {
@@ -82,6 +83,7 @@ function toDto(carrier: CarrierRecord): CarrierDto {
       fromDomain: carrier.fromDomain,
       callerIdNumber: carrier.callerIdNumber,
     },
+    srtp: carrier.srtp,
     createdAt: carrier.createdAt,
     updatedAt: carrier.updatedAt,
   };
@@ -193,7 +195,7 @@ export class CarriersService {
     const gateways = dto.outbound?.gateways && gatewaySpecs(dto.outbound.gateways);
     if (Object.keys(changes).length === 0 && !gateways) {
       throw new ProblemException(
-        problem(HttpStatus.BAD_REQUEST, 'Nothing to update: send name, enabled, inbound or outbound settings.'),
+        problem(HttpStatus.BAD_REQUEST, 'Nothing to update: send name, enabled, inbound, outbound or srtp.'),
       );
     }
     const before = await this.carriers.findById(accountId, id);
@@ -235,6 +237,7 @@ export class CarriersService {
       registerExpires: register?.expires,
       registerUsername: register?.username,
       registerPassword: register?.password,
+      srtp: dto.srtp,
     };
     return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
   }

@@ -18,6 +18,7 @@ function user(overrides: Partial<SipUser> = {}): SipUser {
     displayName: null,
     enabled: true,
     ha1: 'x'.repeat(32),
+    srtp: 'offer',
     createdAt: at,
     updatedAt: at,
     ...overrides,
@@ -54,6 +55,21 @@ describe('SipUsersService', () => {
     });
     expect(dto.sipUri).toBe(`sip:alice@${DOMAIN}`);
     expect(dto).not.toHaveProperty('ha1');
+  });
+
+  it('stores the SRTP policy asked for and returns it', async () => {
+    repository.create.mockResolvedValue(user({ srtp: 'require' }));
+    const dto = await service.create('a1', { username: 'alice', password: 'wonderland', srtp: 'require' });
+    expect(repository.create).toHaveBeenCalledWith('a1', expect.objectContaining({ srtp: 'require' }));
+    expect(dto.srtp).toBe('require');
+  });
+
+  it('updates the SRTP policy alone, without touching registrations', async () => {
+    repository.update.mockResolvedValue(user({ srtp: 'off' }));
+    const dto = await service.update('a1', 'u1', { srtp: 'off' });
+    expect(repository.update).toHaveBeenCalledWith('a1', 'u1', expect.objectContaining({ srtp: 'off' }));
+    expect(dto.srtp).toBe('off');
+    expect(edge.deregisterUser).not.toHaveBeenCalled();
   });
 
   it('maps a unique violation to 409', async () => {

@@ -15,6 +15,7 @@ function toDto(user: Omit<SipUser, 'ha1'>, sipDomain: string): SipUserDto {
     username: user.username,
     displayName: user.displayName,
     enabled: user.enabled,
+    srtp: user.srtp,
     sipUri: `sip:${user.username}@${sipDomain}`,
     createdAt: user.createdAt,
     updatedAt: user.updatedAt,
@@ -37,6 +38,7 @@ export class SipUsersService {
         username: dto.username,
         displayName: dto.displayName ?? null,
         ha1: computeHa1(dto.username, sipDomain, dto.password),
+        srtp: dto.srtp,
       });
       return toDto(user, sipDomain);
     } catch (error) {
@@ -57,13 +59,19 @@ export class SipUsersService {
   }
 
   async update(accountId: string, id: string, dto: UpdateSipUserDto): Promise<SipUserDto> {
-    if (dto.password === undefined && dto.displayName === undefined && dto.enabled === undefined) {
+    if (
+      dto.password === undefined &&
+      dto.displayName === undefined &&
+      dto.enabled === undefined &&
+      dto.srtp === undefined
+    ) {
       throw new ProblemException(
-        problem(HttpStatus.BAD_REQUEST, 'Nothing to update: send password, displayName or enabled.'),
+        problem(HttpStatus.BAD_REQUEST, 'Nothing to update: send password, displayName, enabled or srtp.'),
       );
     }
     const sipDomain = await this.sipDomainOf(accountId);
-    const changes: SipUserChanges = { displayName: dto.displayName, enabled: dto.enabled };
+    // The edge reads the SRTP policy from the database on each call: no edge update is needed.
+    const changes: SipUserChanges = { displayName: dto.displayName, enabled: dto.enabled, srtp: dto.srtp };
     let user: SipUser | null;
     if (dto.password === undefined) {
       user = await this.sipUsers.update(accountId, id, changes);

@@ -750,6 +750,8 @@ export type components = {
             inbound: components["schemas"]["CarrierInboundDto"];
             name: string;
             outbound: components["schemas"]["CarrierOutboundDto"];
+            /** @description Media encryption (SDES-SRTP) on this endpoint's leg of a call. `off`: plain RTP only (the edge offers RTP/AVP without crypto). `offer`: SRTP offered with a plain-RTP fallback (RTP/AVP with a=crypto, OSRTP), whatever the endpoint offers is accepted. `require`: RTP/SAVP only; a call it places offering plain RTP is refused with 488. The edge converts between SRTP and RTP (and to DTLS-SRTP for browsers) when the two legs differ. */
+            srtp: components["schemas"]["SrtpPolicy"];
             /** Format: date-time */
             updatedAt: string;
         };
@@ -988,6 +990,11 @@ export type components = {
             /** @example Carrier X */
             name: string;
             outbound?: components["schemas"]["CreateCarrierOutboundInputDto"];
+            /**
+             * @description Media encryption on this endpoint's leg of a call: see the srtp field of the resource.
+             * @default off
+             */
+            srtp?: components["schemas"]["SrtpPolicy"];
         };
         CreateCarrierOutboundInputDto: {
             /** @description Digest credentials for calls to the carrier (the password is never returned); null removes them. */
@@ -1105,6 +1112,11 @@ export type components = {
             /** @example Alice Liddell */
             displayName?: string | null;
             password: string;
+            /**
+             * @description Media encryption on this endpoint's leg of a call: see the srtp field of the resource.
+             * @default offer
+             */
+            srtp?: components["schemas"]["SrtpPolicy"];
             /** @example alice */
             username: string;
         };
@@ -1327,6 +1339,8 @@ export type components = {
             id: string;
             /** @example sip:alice@acme.callwire.localhost */
             sipUri: string;
+            /** @description Media encryption (SDES-SRTP) on this endpoint's leg of a call. `off`: plain RTP only (the edge offers RTP/AVP without crypto). `offer`: SRTP offered with a plain-RTP fallback (RTP/AVP with a=crypto, OSRTP), whatever the endpoint offers is accepted. `require`: RTP/SAVP only; a call it places offering plain RTP is refused with 488. The edge converts between SRTP and RTP (and to DTLS-SRTP for browsers) when the two legs differ. */
+            srtp: components["schemas"]["SrtpPolicy"];
             /** Format: date-time */
             updatedAt: string;
             username: string;
@@ -1336,6 +1350,11 @@ export type components = {
             /** @description Pass as ?cursor= to get the next page; null on the last page. */
             nextCursor: string | null;
         };
+        /**
+         * @description Media encryption on this endpoint's leg of a call: see the srtp field of the resource.
+         * @enum {string}
+         */
+        SrtpPolicy: "off" | "offer" | "require";
         SwitchAccountDto: {
             /**
              * Format: uuid
@@ -1365,6 +1384,8 @@ export type components = {
             name?: string;
             /** @description The fields given replace those fields. */
             outbound?: components["schemas"]["UpdateCarrierOutboundInputDto"];
+            /** @description Media encryption on this endpoint's leg of a call: see the srtp field of the resource. */
+            srtp?: components["schemas"]["SrtpPolicy"];
         };
         UpdateCarrierOutboundInputDto: {
             /** @description Digest credentials for calls to the carrier (the password is never returned); null removes them. */
@@ -1428,6 +1449,8 @@ export type components = {
             enabled?: boolean;
             /** @description Rotates the password. */
             password?: string;
+            /** @description Media encryption on this endpoint's leg of a call: see the srtp field of the resource. */
+            srtp?: components["schemas"]["SrtpPolicy"];
         };
         UpdateWebhookEndpointDto: {
             description?: string | null;

@@ -1,4 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
+import type { SrtpPolicy } from '@callwire/database';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -20,6 +21,7 @@ import {
 } from 'class-validator';
 import { NestedObject, NullableField, OptionalField } from '../../common/field.validators';
 import { PageMetaDto } from '../../common/pagination';
+import { SrtpPolicyField, SrtpPolicyProperty } from '../../common/srtp-policy';
 import { MAX_RESOURCE_NAME_LENGTH, NoControlCharacters, ResourceName } from '../../common/text.validators';
 import { GATEWAY_DEFAULTS, GATEWAY_TRANSPORTS, type GatewayTransport, gatewayKey } from '../gateways';
 import { normalizeHost, parseCidr } from '../network-address';
@@ -314,6 +316,9 @@ export class CreateCarrierDto {
   @OptionalField()
   @NestedObject(CreateCarrierOutboundInputDto)
   outbound?: CreateCarrierOutboundInputDto;
+
+  @SrtpPolicyField('off')
+  srtp?: SrtpPolicy;
 }
 
 /** Every field optional; in inbound and outbound (and outbound.register), the fields given replace those fields. */
@@ -337,6 +342,9 @@ export class UpdateCarrierDto {
   @OptionalField()
   @NestedObject(UpdateCarrierOutboundInputDto)
   outbound?: UpdateCarrierOutboundInputDto;
+
+  @SrtpPolicyField()
+  srtp?: SrtpPolicy;
 }
 
 export class CarrierCredentialDto {
@@ -398,6 +406,7 @@ export class CarrierDto {
   @ApiProperty() enabled!: boolean;
   @ApiProperty({ type: CarrierInboundDto }) inbound!: CarrierInboundDto;
   @ApiProperty({ type: CarrierOutboundDto }) outbound!: CarrierOutboundDto;
+  @SrtpPolicyProperty() srtp!: SrtpPolicy;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
 }

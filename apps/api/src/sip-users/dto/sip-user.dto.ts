@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { NullableField, OptionalField } from '../../common/field.validators';
+import type { SrtpPolicy } from '@callwire/database';
 import { PageMetaDto } from '../../common/pagination';
+import { SrtpPolicyField, SrtpPolicyProperty } from '../../common/srtp-policy';
 import { MAX_SIP_USER_PART_LENGTH, RESERVED_USERNAME_PATTERN, SIP_USER_PART_PATTERN } from '../../common/sip-user-part';
 import { NoControlCharacters } from '../../common/text.validators';
 
@@ -30,6 +32,9 @@ export class CreateSipUserDto {
   @MaxLength(100)
   @NoControlCharacters()
   displayName?: string | null;
+
+  @SrtpPolicyField('offer')
+  srtp?: SrtpPolicy;
 }
 
 export class UpdateSipUserDto {
@@ -52,6 +57,9 @@ export class UpdateSipUserDto {
   @OptionalField()
   @IsBoolean()
   enabled?: boolean;
+
+  @SrtpPolicyField()
+  srtp?: SrtpPolicy;
 }
 
 export class SipUserDto {
@@ -59,6 +67,7 @@ export class SipUserDto {
   @ApiProperty() username!: string;
   @ApiProperty({ type: String, nullable: true }) displayName!: string | null;
   @ApiProperty() enabled!: boolean;
+  @SrtpPolicyProperty() srtp!: SrtpPolicy;
   @ApiProperty({ example: 'sip:alice@acme.callwire.localhost' }) sipUri!: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
