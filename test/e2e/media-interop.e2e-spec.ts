@@ -6,7 +6,9 @@ import { type BaresipMediaEncryption, BaresipPhone, type BaresipOptions } from '
 import { startRemoteRecording, stopRemoteRecording, writeToneWav } from '../support/browser-audio';
 import { BrowserHarness, type PhonePage } from '../support/browser-harness';
 import { issueClientToken } from '../support/client-tokens';
+import { decodeClientToken, encodeClientToken } from '@callwire/client-token';
 import { KamailioHarness } from '../support/sip-harness';
+import { createResource, routingEdgeEnv } from '../support/trunks';
 import { isolateQueues } from '../support/test-run';
 import { type PcmAudio, analyseTones, readWav } from '../support/tone-analysis';
 import { WorkerHarness } from '../support/worker-harness';
@@ -66,17 +68,17 @@ describe('Media interop (e2e: baresip, Chromium, Kamailio, rtpengine)', () => {
     isolateQueues('media-interop');
     const browserTone = join(toneDir, 'browser.wav');
     writeToneWav(browserTone, BROWSER_TONE);
-    edge = await KamailioHarness.start();
-    process.env.SIP_WSS_PORT = String(edge.wssPort);
-    process.env.EDGE_RPC_PORT = String(edge.rpcPort);
-    [api, browser, worker] = await Promise.all([
+    [api, browser] = await Promise.all([
       ApiHarness.start(),
       BrowserHarness.launch([
         `--use-file-for-fake-audio-capture=${browserTone}`,
         '--autoplay-policy=no-user-gesture-required',
       ]),
-      WorkerHarness.start(),
     ]);
+    // The edge asks this API for carrier calls' routes (started first).
+    edge = await KamailioHarness.start(routingEdgeEnv(api));
+    process.env.EDGE_RPC_PORT = String(edge.rpcPort);
+    worker = await WorkerHarness.start();
     acme = await api.createTenant('Media Interop Acme');
     for (const username of ['deskphone', 'softphone']) {
       const created = await api.request<{ id: string }>('POST', '/v1/sip-users', {
@@ -99,17 +101,18 @@ describe('Media interop (e2e: baresip, Chromium, Kamailio, rtpengine)', () => {
     rmSync(toneDir, { recursive: true, force: true });
   });
 
+  /** A browser registered as a client identity; the token names this edge's WSS port (the API started first). */
   async function browserParty(identity: string): Promise<PhonePage> {
     const page = await browser.openPhone(api.baseUrl, { rtcConfiguration: { bundlePolicy: 'max-bundle' } });
     pages.push(page);
     const { token } = await issueClientToken(api, acme.key, { identity });
-    await page.connect(token);
+    await page.connect(encodeClientToken({ ...decodeClientToken(token), wsUrl: `wss://127.0.0.1:${edge.wssPort}` }));
     return page;
   }
 
   async function phone(
     user: string,
-    options: Partial<Pick<BaresipOptions, 'mediaEncryption' | 'codecs' | 'transport' | 'toneHz'>> = {},
+    options: Partial<Pick<BaresipOptions, 'mediaEncryption' | 'codecs' | 'transport' | 'toneHz' | 'register'>> = {},
   ): Promise<BaresipPhone> {
     const started = await BaresipPhone.start({
       user,
@@ -286,5 +289,28 @@ describe('Media interop (e2e: baresip, Chromium, Kamailio, rtpengine)', () => {
       },
       60_000,
     );
+
+    it('a carrier whose policy is require gets RTP/SAVP from a plain-RTP phone calling out; each hears the other', async () => {
+      const number = '+15550001111';
+      const gateway = await phone(number, { mediaEncryption: 'srtp-mand', toneHz: 900, register: false });
+      const carrierId = await createResource(api, acme, '/v1/carriers', {
+        name: 'SRTP carrier',
+        srtp: 'require',
+        outbound: { gateways: [{ host: '127.0.0.1', port: gateway.sipPort }] },
+      });
+      await createResource(api, acme, '/v1/outbound-routes', { name: 'US', prefix: '+1555', carrierId });
+      const desk = await phone('deskphone');
+      desk.dial(`sip:${number}@${acme.sipDomain}`);
+      await desk.waitForEvent('CALL_ESTABLISHED');
+      await gateway.waitForEvent('CALL_ESTABLISHED');
+      await new Promise((resolve) => setTimeout(resolve, TALK_MS));
+      desk.hangup();
+      await gateway.waitForEvent('CALL_CLOSED');
+
+      expectHears(readWav(desk.recordings().received), 900, PHONE_TONE);
+      expectHears(readWav(gateway.recordings().received), PHONE_TONE, 900);
+      const [offerToCarrier] = gateway.sipMessages(/^INVITE sip:/);
+      expect(mediaOf(offerToCarrier ?? '').profile).toBe('RTP/SAVP');
+    }, 60_000);
   });
 });

@@ -24,6 +24,8 @@ export interface BaresipOptions {
   readonly codecs?: readonly string[];
   /** `auto`: every incoming call is answered at once. */
   readonly answerMode?: 'auto' | 'manual';
+  /** false: a carrier's gateway, not a phone: it does not register and takes calls on its own port. */
+  readonly register?: boolean;
 }
 
 /** One event of baresip's ctrl_tcp interface (e.g. REGISTER_OK, CALL_ESTABLISHED, CALL_CLOSED). */
@@ -53,6 +55,8 @@ export class BaresipPhone {
     private readonly control: Socket,
     readonly dir: string,
     readonly options: BaresipOptions,
+    /** Where it takes SIP (UDP and TCP; TLS on the next port). */
+    readonly sipPort: number,
   ) {
     control.on('data', (chunk: Buffer) => this.read(chunk));
   }
@@ -92,30 +96,32 @@ export class BaresipPhone {
       ].join('\n'),
     );
     const transport = options.transport ?? 'udp';
+    const registers = options.register ?? true;
     const params = [
       `auth_pass=${options.password}`,
-      `outbound="sip:127.0.0.1:${options.edgePort};transport=${transport}"`,
-      'regint=600',
+      ...(registers ? [`outbound="sip:127.0.0.1:${options.edgePort};transport=${transport}"`] : []),
+      `regint=${registers ? 600 : 0}`,
       `answermode=${options.answerMode ?? 'auto'}`,
       `audio_codecs=${codecs.join(',')}`,
       ...(options.mediaEncryption ? [`mediaenc=${options.mediaEncryption}`] : []),
     ];
+    const address = registers ? options.domain : `127.0.0.1:${sipPort}`;
     writeFileSync(
       join(dir, 'accounts'),
-      `<sip:${options.user}@${options.domain};transport=${transport}>;${params.join(';')}\n`,
+      `<sip:${options.user}@${address};transport=${transport}>;${params.join(';')}\n`,
     );
     const child = spawn('baresip', ['-f', dir, '-s'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
     child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
     const control = await connectWithRetry(controlPort, child, () => log);
-    const phone = new BaresipPhone(child, control, dir, options);
+    const phone = new BaresipPhone(child, control, dir, options, sipPort);
     child.stdout?.on('data', (chunk: Buffer) => (phone.log += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (phone.log += chunk.toString()));
     phone.log = log;
     try {
       // Registration may finish before the control connection is up (no REGISTER_OK event then): its log says.
-      await phone.waitUntil('registered', 10_000, () => /\} 200 OK .*binding/.test(phone.log));
+      if (registers) await phone.waitUntil('registered', 10_000, () => /\} 200 OK .*binding/.test(phone.log));
     } catch (error) {
       await phone.stop();
       throw error;

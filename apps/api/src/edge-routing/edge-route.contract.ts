@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { SrtpPolicy } from '@callwire/database';
 import type { CallDirection } from '@callwire/queues';
 
 /**
@@ -79,6 +80,8 @@ export interface DialTarget {
   /** Digest credentials toward a carrier gateway that challenges. */
   readonly authUsername?: string;
   readonly authPassword?: string;
+  /** A gateway's carrier SRTP policy (route[CALLEE_SRTP] in kamailio.cfg); absent: off. */
+  readonly srtp?: SrtpPolicy;
 }
 
 /** Ring the targets: all at once (parallel) or one after the other on failure (serial, gateways). */

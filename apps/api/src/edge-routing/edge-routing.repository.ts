@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
+import type { SrtpPolicy } from '@callwire/database';
 
 /** A number a carrier call may be for, with what the call's source proves about the carrier. */
 export interface InboundNumber {
@@ -34,6 +35,8 @@ export interface OutboundGatewayRow {
   readonly authPassword: string | null;
   readonly fromDomain: string | null;
   readonly callerIdNumber: string | null;
+  /** The carrier's SRTP policy for its leg of the call. */
+  readonly srtp: SrtpPolicy;
 }
 
 export interface ApplicationRow {
@@ -115,7 +118,7 @@ export class EdgeRoutingRepository {
       text: `SELECT r.priority AS "routePriority", c.id AS "carrierId", g.host, g.port, g.transport, g.priority,
               g.weight, g.status, c.outbound_auth_username AS "authUsername",
               c.outbound_auth_password AS "authPassword", c.from_domain AS "fromDomain",
-              c.caller_id_number AS "callerIdNumber"
+              c.caller_id_number AS "callerIdNumber", c.srtp
          FROM outbound_routes r
          JOIN carriers c ON c.id = r.carrier_id AND c.enabled
          JOIN carrier_gateways g ON g.carrier_id = c.id

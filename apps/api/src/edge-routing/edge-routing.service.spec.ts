@@ -196,6 +196,7 @@ function gateway(overrides: Partial<OutboundGatewayRow> = {}): OutboundGatewayRo
     authPassword: 'secret',
     fromDomain: null,
     callerIdNumber: '+15550001001',
+    srtp: 'off',
     ...overrides,
   };
 }
@@ -235,6 +236,25 @@ describe(OutboundRoutingService.name, () => {
       timeoutMs: 30_000,
       fromUri: 'sip:+15550001001@[2001:db8::1]',
     });
+  });
+
+  it("gives each gateway its carrier's SRTP policy unless it is off", async () => {
+    const repo = repository({
+      findOutboundGateways: jest
+        .fn()
+        .mockResolvedValue([
+          gateway({ host: 'a.example', srtp: 'require' }),
+          gateway({ host: 'b.example', priority: 2 }),
+        ]),
+    });
+    const decision = await new OutboundRoutingService(repo).route(outboundRequest);
+    expect(decision).toMatchObject({
+      targets: [
+        { uri: expect.stringContaining('a.example'), srtp: 'require' },
+        { uri: expect.stringContaining('b.example') },
+      ],
+    });
+    expect(decision.action === 'dial' && decision.targets[1]).not.toHaveProperty('srtp');
   });
 
   it('no route: 404 recorded for the account; an unknown domain: 403', async () => {

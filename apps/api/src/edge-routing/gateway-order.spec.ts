@@ -15,6 +15,7 @@ function gateway(host: string, overrides: Partial<OutboundGatewayRow> = {}): Out
     authPassword: null,
     fromDomain: null,
     callerIdNumber: null,
+    srtp: 'off',
     ...overrides,
   };
 }

@@ -44,5 +44,7 @@ function gatewayTarget(number: string, gateway: OutboundGatewayRow): DialTarget 
     ...(gateway.authUsername && gateway.authPassword
       ? { authUsername: gateway.authUsername, authPassword: gateway.authPassword }
       : {}),
+    // Absent: off, what the edge assumes for a gateway.
+    ...(gateway.srtp === 'off' ? {} : { srtp: gateway.srtp }),
   };
 }
