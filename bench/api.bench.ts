@@ -184,7 +184,17 @@ function report(measurements: Measurement[]): void {
       ];
     }),
   );
-  const detailsHeader = ['scenario', 'server', 'rps', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'timeouts', 'CPU µs/req'];
+  const detailsHeader = [
+    'scenario',
+    'server',
+    'rps',
+    'p50 ms',
+    'p99 ms',
+    'non-2xx',
+    'errors',
+    'timeouts',
+    'CPU µs/req',
+  ];
   process.stdout.write(`${table(detailsHeader, details)}\n\n`);
   process.stdout.write(
     `connections ${CONNECTIONS}, pipelining 1, ${DURATION} s per scenario and server after ${WARMUP} s warm-up; ` +
