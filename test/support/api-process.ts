@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { resolve } from 'node:path';
 import { stopChild } from './child-process';
+import { GiveUp, eventually } from './eventually';
 import { freeSipPort } from './free-port';
 import { ROOT } from './test-run';
 
@@ -36,14 +37,19 @@ export class ApiProcess {
     });
     child.stdout?.on('data', (chunk: Buffer) => (log.text += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (log.text += chunk.toString()));
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline) {
-      if (log.text.includes('API listening')) return new ApiProcess(child, port, log);
-      if (child.exitCode !== null) break;
-      await new Promise((r) => setTimeout(r, 100));
+    try {
+      await eventually(
+        () => {
+          if (child.exitCode !== null) throw new GiveUp(`it exited with ${child.exitCode}`);
+          return log.text.includes('API listening');
+        },
+        { timeoutMs: 30_000, intervalMs: 100, description: 'the API process to listen' },
+      );
+    } catch (error) {
+      child.kill('SIGKILL');
+      throw new Error(`API did not start (${(error as Error).message}):\n${log.text}`);
     }
-    child.kill('SIGKILL');
-    throw new Error(`API did not start:\n${log.text}`);
+    return new ApiProcess(child, port, log);
   }
 
   output(): string {

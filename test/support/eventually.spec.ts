@@ -42,13 +42,13 @@ describe('eventually', () => {
 
   it('fails with the description and the last error, which it keeps as the cause', async () => {
     const { calls, check } = passingAfter(Infinity, 'never');
-    const failure = await eventually(check, { timeoutMs: 30, intervalMs: 5, description: 'the call record ends' })
+    const failure = await eventually(check, { timeoutMs: 30, intervalMs: 5, description: 'the call record to end' })
       .then(() => undefined)
       .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(Error);
     const { message, cause } = failure as Error;
     expect(message).toMatch(
-      /^the call record ends did not hold within 30 ms \(\d+ attempts?\)\. Last: not yet \(\d+\)$/,
+      /^waiting for the call record to end: timed out after 30 ms \(\d+ attempts?\)\. Last: not yet \(\d+\)$/,
     );
     expect(message).toContain(`(${calls.count} attempts)`);
     expect(message).toContain(`not yet (${calls.count})`);
@@ -57,14 +57,14 @@ describe('eventually', () => {
 
   it('says so when the check kept returning false', async () => {
     await expect(eventually(() => false, { timeoutMs: 10, intervalMs: 1 })).rejects.toThrow(
-      /^the condition did not hold within 10 ms \(\d+ attempts?\)\. Last: the check returned false$/,
+      /^waiting for the check to pass: timed out after 10 ms \(\d+ attempts?\)\. Last: the check returned false$/,
     );
   });
 
   it('gives up on an attempt that is still running at the deadline', async () => {
     const hanging = () => new Promise<never>(() => undefined);
     await expect(eventually(hanging, { timeoutMs: 20, description: 'an answer' })).rejects.toThrow(
-      'an answer did not hold within 20 ms (1 attempt). Last: attempt 1 was still running',
+      'waiting for an answer: timed out after 20 ms (1 attempt). Last: attempt 1 was still running',
     );
   });
 

@@ -5,7 +5,7 @@ export interface EventuallyOptions {
   readonly timeoutMs?: number;
   /** Pause between two attempts (default 50 ms). */
   readonly intervalMs?: number;
-  /** What is awaited, e.g. "the call record ends": the failure message starts with it. */
+  /** What is awaited, e.g. "the call record to end": the failure says "waiting for <description>: …". */
   readonly description?: string;
 }
 
@@ -26,7 +26,7 @@ export async function eventually<T>(
   check: () => T | Promise<T>,
   options: EventuallyOptions = {},
 ): Promise<Exclude<T, false>> {
-  const { timeoutMs = 10_000, intervalMs = 50, description = 'the condition' } = options;
+  const { timeoutMs = 10_000, intervalMs = 50, description = 'the check to pass' } = options;
   const deadline = Date.now() + timeoutMs;
   let attempts = 0;
   let last: unknown;
@@ -59,5 +59,7 @@ export async function eventually<T>(
   }
   const reason = last instanceof Error ? last.message : String(last);
   const tries = `${attempts} attempt${attempts === 1 ? '' : 's'}`;
-  throw new Error(`${description} did not hold within ${timeoutMs} ms (${tries}). Last: ${reason}`, { cause: last });
+  throw new Error(`waiting for ${description}: timed out after ${timeoutMs} ms (${tries}). Last: ${reason}`, {
+    cause: last,
+  });
 }

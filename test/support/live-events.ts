@@ -1,3 +1,5 @@
+import { eventually } from './eventually';
+
 /** Reads GET /v1/live (server-sent events) like a browser's EventSource does, and keeps the named events. */
 export class LiveEventsClient {
   readonly events: { type: string; data: Record<string, unknown> }[] = [];
@@ -40,14 +42,14 @@ export class LiveEventsClient {
 
   /** Resolves once an event of this type has arrived (or rejects after `timeoutMs`). */
   async waitFor(type: string, timeoutMs = 10_000): Promise<Record<string, unknown>> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const event = this.events.find((candidate) => candidate.type === type);
-      if (event) return event.data;
-      if (Date.now() > deadline)
-        throw new Error(`no ${type} event within ${timeoutMs} ms: ${JSON.stringify(this.events)}`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    return eventually(
+      () => {
+        const event = this.events.find((candidate) => candidate.type === type);
+        if (!event) throw new Error(`events so far: ${JSON.stringify(this.events)}`);
+        return event.data;
+      },
+      { timeoutMs, intervalMs: 25, description: `a ${type} event` },
+    );
   }
 
   clear(): void {

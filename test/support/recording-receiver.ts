@@ -1,5 +1,6 @@
 import { type IncomingHttpHeaders, type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { eventually } from './eventually';
 
 export interface RecordedRequest {
   readonly path: string;
@@ -59,11 +60,7 @@ export class RecordingReceiver {
   }
 
   async waitFor(check: () => boolean, timeoutMs = 10_000, what = 'webhooks'): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!check()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await eventually(check, { timeoutMs, intervalMs: 20, description: what });
   }
 
   async close(): Promise<void> {

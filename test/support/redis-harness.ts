@@ -2,7 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { stopChild } from './child-process';
+import { GiveUp, eventually } from './eventually';
 import { freeSipPort } from './free-port';
 import { ROOT } from './test-run';
 
@@ -35,18 +37,19 @@ export class RedisHarness {
     this.child = child;
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const deadline = Date.now() + 10_000;
-    while (!output.includes('Ready to accept connections') && Date.now() < deadline) {
-      if (child.exitCode !== null) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    if (!output.includes('Ready to accept connections')) throw new Error(`redis did not start:\n${output}`);
+    await eventually(
+      () => {
+        if (child.exitCode !== null) throw new GiveUp(`redis exited with ${child.exitCode}:\n${output}`);
+        if (!output.includes('Ready to accept connections')) throw new Error(output);
+      },
+      { timeoutMs: 10_000, description: `redis on ${this.port} to be ready` },
+    );
   }
 
   /** A clean restart (SIGTERM: Redis writes its append-only file and exits), then the same data again. */
   async restart(downMs: number): Promise<void> {
     await this.stop();
-    await new Promise((r) => setTimeout(r, downMs));
+    await sleep(downMs); // not a wait: the outage itself, which the caller's test is about
     await this.launch();
   }
 

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { stopChild } from './child-process';
+import { GiveUp, eventually } from './eventually';
 import { freeSipPort } from './free-port';
 import { RtpengineHarness } from './media-harness';
 import { ROOT } from './test-run';
@@ -66,13 +67,18 @@ export class KamailioHarness {
     child.stdout?.on('data', (chunk: Buffer) => (this.log += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (this.log += chunk.toString()));
     this.child = child;
-    const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null) break;
-      if (await this.answersKeepalive()) return;
+    try {
+      await eventually(
+        () => {
+          if (child.exitCode !== null) throw new GiveUp(`it exited with ${child.exitCode}`);
+          return this.answersKeepalive();
+        },
+        { timeoutMs: 15_000, description: `the edge on ${this.port} to answer OPTIONS` },
+      );
+    } catch (error) {
+      await this.stopEdge();
+      throw new Error(`kamailio did not start on ${this.port} (${(error as Error).message}):\n${this.log}`);
     }
-    await this.stopEdge();
-    throw new Error(`kamailio did not start on ${this.port}:\n${this.log}`);
   }
 
   /** Sends an OPTIONS keepalive over UDP; true when the edge answers 200. */
@@ -218,9 +224,33 @@ export async function runSipp(run: SippRun): Promise<SippResult & { localPort: n
 /** Starts a SIPp process that waits for one request; await `done` for its result. */
 export async function startSippUas(run: SippRun): Promise<{ localPort: number; done: Promise<SippResult> }> {
   const localPort = run.localPort ?? (await freeSipPort());
-  const done = runSipp({ ...run, localPort });
-  await new Promise((r) => setTimeout(r, 300)); // let SIPp bind its port
+  let exited = false;
+  const done = runSipp({ ...run, localPort }).finally(() => (exited = true));
+  const transport = run.transport ?? 'udp';
+  await eventually(
+    () => {
+      if (exited) throw new GiveUp(`SIPp (${run.scenario}) exited before it listened on ${localPort}`);
+      return boundLocally(transport, localPort);
+    },
+    { timeoutMs: 10_000, intervalMs: 20, description: `SIPp (${run.scenario}) to listen on ${transport} ${localPort}` },
+  );
   return { localPort, done };
+}
+
+/**
+ * True once a socket of this machine is bound to `port` (a listening one for TCP). Read from /proc/net: a probe
+ * that bound the port itself could take it from the process that is about to.
+ */
+function boundLocally(transport: 'udp' | 'tcp', port: number): boolean {
+  const suffix = `:${port.toString(16).toUpperCase().padStart(4, '0')}`;
+  const TCP_LISTEN = '0A';
+  return readFileSync(`/proc/net/${transport}`, 'utf8')
+    .split('\n')
+    .slice(1)
+    .some((line) => {
+      const [, local, , state] = line.trim().split(/\s+/);
+      return local?.endsWith(suffix) && (transport === 'udp' || state === TCP_LISTEN);
+    });
 }
 
 /**

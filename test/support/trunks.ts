@@ -1,4 +1,5 @@
 import type { ApiHarness } from './api-harness';
+import { eventually } from './eventually';
 
 type Tenant = { readonly key: string };
 
@@ -33,12 +34,15 @@ export async function finalCallRecord(
   tenant: Tenant,
   predicate: (call: TrunkCallRecord) => boolean,
 ): Promise<TrunkCallRecord> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const { body } = await api.request<{ data: TrunkCallRecord[] }>('GET', '/v1/calls?limit=100', { key: tenant.key });
-    const found = body.data.find(predicate);
-    if (found && !['initiated', 'ringing', 'in-progress'].includes(found.status)) return found;
-    if (Date.now() > deadline) throw new Error(`no such call record: ${JSON.stringify(body.data)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  return eventually(
+    async () => {
+      const { body } = await api.request<{ data: TrunkCallRecord[] }>('GET', '/v1/calls?limit=100', {
+        key: tenant.key,
+      });
+      const found = body.data.find(predicate);
+      if (found && !['initiated', 'ringing', 'in-progress'].includes(found.status)) return found;
+      throw new Error(`no such call record with a final status: ${JSON.stringify(body.data)}`);
+    },
+    { timeoutMs: 10_000, intervalMs: 200, description: 'a final call record' },
+  );
 }
