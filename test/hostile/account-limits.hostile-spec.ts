@@ -1,6 +1,8 @@
 import { ApiHarness } from '../support/api-harness';
+import { eventually } from '../support/eventually';
 import { KamailioHarness, runSipp, startRegisteredCallee } from '../support/sip-harness';
 import { isolateQueues } from '../support/test-run';
+import { edgeRpc } from './support/edge-state';
 import { openLink, register } from './support/sip-wire';
 
 const PASSWORD = 'account-limits-password';
@@ -84,7 +86,10 @@ describe('Hostile traffic: per-account limits at the edge', () => {
         auth: { username: user, password: PASSWORD },
       });
     const first = call('one', 'answer', undefined, 3000);
-    await new Promise((resolve) => setTimeout(resolve, 1000)); // the first call is up
+    await eventually(async () => ((await edgeRpc(edge, 'dlg.stats_active')) as { ongoing?: number }).ongoing === 1, {
+      timeoutMs: 3000,
+      description: 'the first call to be up at the edge',
+    });
     const second = await call('two', 'reject', 503);
     expect(second.exitCode).toBe(0);
     expect((await first).exitCode).toBe(0);

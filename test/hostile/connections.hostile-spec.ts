@@ -91,7 +91,10 @@ describe('Hostile traffic: connection exhaustion and idle connections', () => {
     }
   }, 60_000);
 
-  /** Seconds until the edge closes `socket` (Infinity: still open after the deadline). */
+  /**
+   * Seconds until the edge closes `socket` (Infinity: still open after the deadline). The timer is the idle
+   * timeout under test, not a wait: the close event ends it as soon as it comes.
+   */
   const secondsUntilClosed = (closed: Promise<void>, started: number) =>
     Promise.race([
       closed.then(() => (Date.now() - started) / 1000),
@@ -133,6 +136,7 @@ describe('Hostile traffic: connection exhaustion and idle connections', () => {
     const link = await openLink('tls', edge);
     try {
       expect((await register(link, account, { expires: 60 })).status).toBe(200);
+      // The connection must outlive the idle timeout: the test waits it out, by design.
       const closed = await Promise.race([
         link.closed.then(() => true),
         new Promise<boolean>((r) => setTimeout(() => r(false), (IDLE_S + MARGIN_S) * 1000)),

@@ -1,7 +1,7 @@
 import { ApiHarness } from '../support/api-harness';
 import { KamailioHarness } from '../support/sip-harness';
 import { isolateQueues } from '../support/test-run';
-import { bannedAddresses, eventually, logLines, securityEvents } from './support/edge-state';
+import { bannedAddresses, logLines, securityEventsOf } from './support/edge-state';
 import {
   type Account,
   type SipLink,
@@ -63,10 +63,7 @@ describe('Hostile traffic: digest guessing and nonce replay', () => {
       const afterBan = (await register(link, account('bob'), { timeoutMs: 1500 })).status;
       const expectedLine = `callwire-auth-failure: ip=${GUESSER} port=${link.localPort} proto=udp method=REGISTER user=bob domain=${domain}`;
       const lines = logLines(edge, 'callwire-auth-failure:').filter((line) => line.includes(`ip=${GUESSER} `));
-      const events = await eventually(
-        async () => (await securityEvents()).filter((event) => event.ip === GUESSER),
-        3000,
-      );
+      const events = await securityEventsOf(GUESSER);
       expect({
         // The last failure bans: its answer may be dropped already.
         statuses: statuses.slice(0, -1),

@@ -1,7 +1,8 @@
 import { ApiHarness } from '../support/api-harness';
 import { KamailioHarness, runSipp, startRegisteredCallee } from '../support/sip-harness';
 import { isolateQueues } from '../support/test-run';
-import { bannedAddresses, eventually, securityEvents } from './support/edge-state';
+import { eventually } from '../support/eventually';
+import { bannedAddresses, securityEventsOf } from './support/edge-state';
 import { flood, scannerOptions } from './support/flood';
 import { probe } from './support/probe';
 import { TRANSPORTS, sipRequest, token } from './support/sip-wire';
@@ -50,7 +51,11 @@ describe('Hostile traffic: scanner flood and bans', () => {
       seconds: 3,
       message: (via) => scannerOptions(edge.port, via),
     });
-    await new Promise((r) => setTimeout(r, 300)); // the flood is under way
+    // The legitimate traffic below runs while the flood goes on: from when the edge has banned the scanner.
+    await eventually(async () => (await bannedAddresses(edge)).includes(SCANNER), {
+      timeoutMs: 3000,
+      description: 'the edge to ban the scanner',
+    });
     const legit = { registrations: 0, calls: 0, failed: [] as string[] };
     for (let round = 0; round < 2; round++) {
       const registration = await runSipp({
@@ -76,7 +81,7 @@ describe('Hostile traffic: scanner flood and bans', () => {
     const scanner = await flooding;
     const calleeResult = await callee.finish();
 
-    const events = await eventually(async () => (await securityEvents()).filter((event) => event.ip === SCANNER), 3000);
+    const events = await securityEventsOf(SCANNER);
     expect({
       legit,
       callee: calleeResult.exitCode,
@@ -125,7 +130,7 @@ describe('Hostile traffic: scanner flood and bans', () => {
         userAgent: 'Linphone/5.2',
       });
     const result = await flood({ edgePort: edge.port, from: FLOODER, rate: 500, seconds: 2, message: keepalive });
-    const events = await eventually(async () => (await securityEvents()).filter((event) => event.ip === FLOODER), 3000);
+    const events = await securityEventsOf(FLOODER);
     // pike lets the first EDGE_PIKE_REQS (200) per 2 s through, then nothing more is answered.
     expect(result.answers).toBeGreaterThan(0);
     expect(result.answers).toBeLessThan(result.sent / 2);

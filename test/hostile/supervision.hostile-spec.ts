@@ -7,7 +7,8 @@ import { freeSipPort } from '../support/free-port';
 import { rtpenginePing } from '../support/media-harness';
 import { ROOT, isolateQueues } from '../support/test-run';
 import { TurnClient } from '../support/turn-client';
-import { edgeRpc, eventually } from './support/edge-state';
+import { eventually } from '../support/eventually';
+import { edgeRpc } from './support/edge-state';
 import { type EdgePorts, openLink, register, sipRequest } from './support/sip-wire';
 import { probe } from './support/probe';
 
@@ -104,7 +105,9 @@ describe('Supervision: kill -9 of each part (supervisord)', () => {
     };
     await supervisor('start');
     for (const part of PARTS) {
-      if (!(await eventually(answers[part], 60_000))) throw new Error(`${part} did not start:\n${await logOf(part)}`);
+      await eventually(answers[part], { timeoutMs: 60_000, description: `${part} to answer` }).catch(async (error) => {
+        throw new Error(`${part} did not start (${(error as Error).message}):\n${await logOf(part)}`);
+      });
     }
   }, 120_000);
   afterAll(async () => {
@@ -119,11 +122,17 @@ describe('Supervision: kill -9 of each part (supervisord)', () => {
     const killed = await daemonPid(part);
     process.kill(killed, 'SIGKILL');
     const started = Date.now();
-    const restarted = await eventually(async () => ![0, killed].includes(await daemonPid(part).catch(() => 0)), 20_000);
-    const restartedAfter = (Date.now() - started) / 1000;
-    const answering = restarted && (await eventually(answers[part], 60_000));
-    if (!answering) throw new Error(`${part} is not back:\n${await logOf(part)}`);
-    return { restarted: restartedAfter, answering: (Date.now() - started) / 1000 };
+    try {
+      await eventually(async () => ![0, killed].includes(await daemonPid(part).catch(() => 0)), {
+        timeoutMs: 20_000,
+        description: `a new ${part} daemon`,
+      });
+      const restartedAfter = (Date.now() - started) / 1000;
+      await eventually(answers[part], { timeoutMs: 60_000, description: `${part} to answer again` });
+      return { restarted: restartedAfter, answering: (Date.now() - started) / 1000 };
+    } catch (error) {
+      throw new Error(`${part} is not back (${(error as Error).message}):\n${await logOf(part)}`);
+    }
   }
 
   // The api and worker run from TypeScript here (compiled at start-up): they take longer to answer than the

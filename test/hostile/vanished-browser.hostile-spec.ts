@@ -1,4 +1,5 @@
 import { ApiHarness } from '../support/api-harness';
+import { eventually } from '../support/eventually';
 import { BrowserHarness, type PhonePage } from '../support/browser-harness';
 import { issueClientToken } from '../support/client-tokens';
 import { KamailioHarness, runSipp, startRegisteredCallee } from '../support/sip-harness';
@@ -46,14 +47,16 @@ describe('Hostile traffic: browsers that vanish', () => {
     return page;
   }
 
-  async function recordOf(from: string, status: string): Promise<CallRecord | undefined> {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      const listed = await api.request<{ data: CallRecord[] }>('GET', '/v1/calls', { key: acme.key });
-      const record = listed.body.data.find((call) => call.from === from);
-      if (record?.status === status || Date.now() > deadline) return record;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+  function recordOf(from: string, status: string): Promise<CallRecord> {
+    return eventually(
+      async () => {
+        const listed = await api.request<{ data: CallRecord[] }>('GET', '/v1/calls', { key: acme.key });
+        const record = listed.body.data.find((call) => call.from === from);
+        if (record?.status !== status) throw new Error(`last seen: ${JSON.stringify(record)}`);
+        return record;
+      },
+      { timeoutMs: 10_000, intervalMs: 200, description: `the call from ${from} to be ${status}` },
+    );
   }
 
   it('a tab closed mid-call: the edge ends the call (BYE to the phone), recorded as completed by the edge', async () => {

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { eventually } from '../../support/eventually';
 import type { KamailioHarness } from '../../support/sip-harness';
 
 /** The edge's JSON-RPC control interface, with the worker's token (EDGE_RPC_TOKEN). */
@@ -38,7 +39,11 @@ export async function securityEvents(): Promise<SecurityEvent[]> {
   const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true });
   await redis.connect();
   try {
-    const entries = await redis.xrange(`${process.env.QUEUE_PREFIX ?? 'callwire'}:edge-events`, '-', '+');
+    // Every shard stream of the prefix (the edge spreads its events over them), in no particular order.
+    const streams = (await redis.keys(`${process.env.QUEUE_PREFIX ?? 'callwire'}:edge-events:*`)).filter((key) =>
+      /:edge-events:\d+$/.test(key),
+    );
+    const entries = (await Promise.all(streams.map((stream) => redis.xrange(stream, '-', '+')))).flat();
     return entries
       .map(([, fields]) => JSON.parse(fields[1] ?? '{}') as SecurityEvent)
       .filter((event) => event.kind === 'security');
@@ -47,15 +52,15 @@ export async function securityEvents(): Promise<SecurityEvent[]> {
   }
 }
 
-/** Polls `check` every 50 ms until it is truthy or `timeoutMs` passed; returns its last value. */
-export async function eventually<T>(check: () => Promise<T> | T, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await check();
-  while (!value && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 50));
-    value = await check();
-  }
-  return value;
+/** The security events about `ip`, once there is at least one. */
+export function securityEventsOf(ip: string, timeoutMs = 3000): Promise<SecurityEvent[]> {
+  return eventually(
+    async () => {
+      const events = (await securityEvents()).filter((event) => event.ip === ip);
+      return events.length > 0 && events;
+    },
+    { timeoutMs, description: `a security event about ${ip}` },
+  );
 }
 
 /** The edge's log lines that contain `text`. */
