@@ -1,4 +1,5 @@
 import { ApiHarness, expectProblem } from '../support/api-harness';
+import { eventually } from '../support/eventually';
 import { WorkerHarness } from '../support/worker-harness';
 import { isolateQueues } from '../support/test-run';
 
@@ -115,13 +116,13 @@ describe('API keys (e2e)', () => {
     try {
       const tenant = await api.createTenant('Usage');
       await api.request('GET', '/v1/sip-users', { key: tenant.key });
-      const deadline = Date.now() + 10_000;
-      let lastUsedAt: Date | null = null;
-      while (!lastUsedAt && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        ({ lastUsedAt } = await api.prisma.apiKey.findFirstOrThrow({ where: { accountId: tenant.accountId } }));
-      }
-      expect(lastUsedAt).toBeInstanceOf(Date);
+      await eventually(
+        async () => {
+          const { lastUsedAt } = await api.prisma.apiKey.findFirstOrThrow({ where: { accountId: tenant.accountId } });
+          expect(lastUsedAt).toBeInstanceOf(Date);
+        },
+        { timeoutMs: 10_000, intervalMs: 100, description: "the key's lastUsedAt" },
+      );
     } finally {
       await worker.close();
     }

@@ -1,4 +1,5 @@
 import { ApiHarness, expectProblem } from '../support/api-harness';
+import { eventually } from '../support/eventually';
 import { freeSipPort } from '../support/free-port';
 import { LiveEventsClient } from '../support/live-events';
 import { KamailioHarness, runSipp, startRegisteredCallee } from '../support/sip-harness';
@@ -55,29 +56,33 @@ describe('Call ladders and live updates (e2e, Kamailio siptrace + worker collect
     process.env.SIP_TRACE_COLLECTOR_PORT = '0';
   });
 
-  async function endedCall(): Promise<CallRecord> {
-    const deadline = Date.now() + 5000;
-    for (;;) {
-      const calls = await api.request<{ data: CallRecord[] }>('GET', '/v1/calls', { key: acme.key });
-      const call = calls.body.data.at(-1);
-      if (call?.endedAt || Date.now() > deadline) return call as CallRecord;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+  function endedCall(): Promise<CallRecord> {
+    return eventually(
+      async () => {
+        const calls = await api.request<{ data: CallRecord[] }>('GET', '/v1/calls', { key: acme.key });
+        const call = calls.body.data.at(-1);
+        if (!call?.endedAt) throw new Error(`latest call: ${JSON.stringify(call)}`);
+        return call;
+      },
+      { timeoutMs: 5000, description: 'the latest call record to end' },
+    );
   }
 
-  async function ladderOf(call: CallRecord, expectedCount: number): Promise<LadderMessage[]> {
-    const deadline = Date.now() + 5000;
-    for (;;) {
-      const ladder = await api.request<{ data: LadderMessage[]; retentionHours: number }>(
-        'GET',
-        `/v1/calls/${call.id}/sip-messages`,
-        { key: acme.key },
-      );
-      expect(ladder.status).toBe(200);
-      expect(ladder.body.retentionHours).toBe(72);
-      if (ladder.body.data.length >= expectedCount || Date.now() > deadline) return ladder.body.data;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+  function ladderOf(call: CallRecord, expectedCount: number): Promise<LadderMessage[]> {
+    return eventually(
+      async () => {
+        const ladder = await api.request<{ data: LadderMessage[]; retentionHours: number }>(
+          'GET',
+          `/v1/calls/${call.id}/sip-messages`,
+          { key: acme.key },
+        );
+        expect(ladder.status).toBe(200);
+        expect(ladder.body.retentionHours).toBe(72);
+        expect(ladder.body.data.length).toBeGreaterThanOrEqual(expectedCount);
+        return ladder.body.data;
+      },
+      { timeoutMs: 5000, intervalMs: 100, description: `${expectedCount} SIP messages in the ladder of ${call.id}` },
+    );
   }
 
   it('tells open dashboards about registrations and calls, and draws the call’s ladder on both legs', async () => {

@@ -1,8 +1,9 @@
 import { Redis } from 'ioredis';
 import { loadConfig } from '@callwire/config';
-import { redisOptionsFromUrl } from '@callwire/queues';
+import { edgeEventShard, edgeEventsStream, redisOptionsFromUrl } from '@callwire/queues';
 import { KamailioRpcClient } from '../../apps/worker/src/edge-sync/kamailio-rpc.client';
 import { ApiHarness, expectProblem } from '../support/api-harness';
+import { eventually } from '../support/eventually';
 import { KamailioHarness } from '../support/sip-harness';
 import { isolateQueues } from '../support/test-run';
 import { WorkerHarness } from '../support/worker-harness';
@@ -14,16 +15,6 @@ interface EdgeBlock {
   expiresAt: string;
 }
 
-const until = async <T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 5000): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 50));
-    value = await read();
-  }
-  return value;
-};
-
 /**
  * The admin's view of the edge (e2e: API, real worker, real Kamailio, Redis stream): account limits written into
  * the edge's htable acctlimits, blocks the edge reports on its events stream, listed and lifted.
@@ -34,7 +25,7 @@ describe('Edge limits and blocks (e2e)', () => {
   let worker: WorkerHarness;
   let redis: Redis;
   let rpc: KamailioRpcClient;
-  let stream: string;
+  let prefix: string;
   let acme: { accountId: string; sipDomain: string; key: string };
 
   /** The edge's htable entry, or null when it has none. */
@@ -46,10 +37,10 @@ describe('Edge limits and blocks (e2e)', () => {
       return null;
     }
   };
-  /** What the edge writes on its events stream when it bans a source. */
+  /** What the edge writes on its events stream when it bans a source (the shard of the address). */
   const reportBlock = (ip: string, reason: string, untilS: number) =>
     redis.xadd(
-      stream,
+      edgeEventsStream(prefix, edgeEventShard(ip, loadConfig().edgeEventShards)),
       '*',
       'e',
       JSON.stringify({
@@ -65,7 +56,7 @@ describe('Edge limits and blocks (e2e)', () => {
     (await api.request<{ data: EdgeBlock[] }>('GET', '/v1/admin/edge-blocks', { key: api.adminKey })).body.data;
 
   beforeAll(async () => {
-    stream = `${isolateQueues('edge-admin')}:edge-events`;
+    prefix = isolateQueues('edge-admin');
     edge = await KamailioHarness.start();
     process.env.EDGE_RPC_PORT = String(edge.rpcPort);
     rpc = new KamailioRpcClient(loadConfig());
@@ -90,12 +81,10 @@ describe('Edge limits and blocks (e2e)', () => {
       body: { concurrentCalls: 4, registrations: 7 },
     });
     expect(set.status).toBe(200);
-    expect(
-      await until(
-        () => htableGet('acctlimits', calls),
-        (value) => value === '4',
-      ),
-    ).toBe('4');
+    await eventually(async () => expect(await htableGet('acctlimits', calls)).toBe('4'), {
+      timeoutMs: 5000,
+      description: "the account's call limit in the edge's htable",
+    });
     expect(await htableGet('acctlimits', regs)).toBe('7');
 
     // A restarted edge loads them from view kamailio_account_limits.
@@ -107,12 +96,10 @@ describe('Edge limits and blocks (e2e)', () => {
       key: api.adminKey,
       body: { concurrentCalls: 9 },
     });
-    expect(
-      await until(
-        () => htableGet('acctlimits', regs),
-        (value) => value === null,
-      ),
-    ).toBeNull();
+    await eventually(async () => expect(await htableGet('acctlimits', regs)).toBeNull(), {
+      timeoutMs: 5000,
+      description: "the account's registration limit to leave the edge's htable",
+    });
     expect(await htableGet('acctlimits', calls)).toBe('9');
   }, 30_000);
 
@@ -121,7 +108,13 @@ describe('Edge limits and blocks (e2e)', () => {
     await reportBlock('198.51.100.23', 'auth-failures', now + 600);
     await reportBlock('198.51.100.24', 'scanner', now - 5); // already over when the worker reads it
     await reportBlock('2001:db8::25', 'flood', now + 300);
-    const blocks = await until(listBlocks, (list) => list.length >= 2);
+    const blocks = await eventually(
+      async () => {
+        const list = await listBlocks();
+        return list.length >= 2 && list;
+      },
+      { timeoutMs: 5000, description: 'two blocks in the list' },
+    );
     expect(blocks).toEqual([
       {
         ip: '198.51.100.23',
@@ -141,17 +134,18 @@ describe('Edge limits and blocks (e2e)', () => {
     // The edge's own ban (as its config sets it after repeated failures), then its report.
     await rpc.call('htable.sets', ['ipban', ip, 'auth-failures']);
     await reportBlock(ip, 'auth-failures', Math.floor(Date.now() / 1000) + 600);
-    await until(listBlocks, (list) => list.some((block) => block.ip === ip));
+    await eventually(async () => (await listBlocks()).some((block) => block.ip === ip), {
+      timeoutMs: 5000,
+      description: `${ip} in the list of blocks`,
+    });
     expect(await htableGet('ipban', ip)).toBe('auth-failures');
 
     const lifted = await api.request('DELETE', `/v1/admin/edge-blocks/${ip}`, { key: api.adminKey });
     expect(lifted.status).toBe(202);
     expect((await listBlocks()).some((block) => block.ip === ip)).toBe(false);
-    expect(
-      await until(
-        () => htableGet('ipban', ip),
-        (value) => value === null,
-      ),
-    ).toBeNull();
+    await eventually(async () => expect(await htableGet('ipban', ip)).toBeNull(), {
+      timeoutMs: 5000,
+      description: `${ip} to leave the edge's htable ipban`,
+    });
   });
 });

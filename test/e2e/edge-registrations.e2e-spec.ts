@@ -1,4 +1,7 @@
+import { Queue } from 'bullmq';
+import { type EdgeSyncJob, QueueName, redisOptionsFromUrl } from '@callwire/queues';
 import { ApiHarness } from '../support/api-harness';
+import { eventually } from '../support/eventually';
 import { KamailioHarness, runSipp, startSippUas } from '../support/sip-harness';
 import { openTls, openWss, registerOverLink } from '../support/sip-stream-client';
 import { WorkerHarness } from '../support/worker-harness';
@@ -25,6 +28,7 @@ describe('SIP edge: registrations with digest auth (e2e, Kamailio + SIPp)', () =
   let acme: Tenant;
   let globex: Tenant;
   const ids: Record<string, string> = {};
+  let queuePrefix: string;
 
   const createUser = async (tenant: Tenant, username: string, password: string) => {
     const response = await api.request<{ id: string }>('POST', '/v1/sip-users', {
@@ -69,7 +73,7 @@ describe('SIP edge: registrations with digest auth (e2e, Kamailio + SIPp)', () =
     (await registrations(tenant)).find((registration) => registration.aor === `sip:${user}@${tenant.sipDomain}`);
 
   beforeAll(async () => {
-    isolateQueues('edge-registrations');
+    queuePrefix = isolateQueues('edge-registrations');
     api = await ApiHarness.start();
     edge = await KamailioHarness.start();
     process.env.EDGE_RPC_PORT = String(edge.rpcPort);
@@ -91,9 +95,11 @@ describe('SIP edge: registrations with digest auth (e2e, Kamailio + SIPp)', () =
   it('registers over UDP with the right password and lists it in the API within 1 s', async () => {
     const result = await register(acme, 'alice', 'alice-password', 200);
     expect(result).toMatchObject({ exitCode: 0 });
-    const listedAt = Date.now();
-    let registration = await registrationOf(acme, 'alice');
-    while (!registration && Date.now() - listedAt < 1000) registration = await registrationOf(acme, 'alice');
+    const registration = await eventually(async () => (await registrationOf(acme, 'alice')) ?? false, {
+      timeoutMs: 1000,
+      intervalMs: 10,
+      description: "alice's registration in the API",
+    });
     expect(registration).toEqual({
       aor: `sip:alice@${acme.sipDomain}`,
       contact: `sip:alice@127.0.0.1:${result.localPort};transport=UDP`,
@@ -105,7 +111,7 @@ describe('SIP edge: registrations with digest auth (e2e, Kamailio + SIPp)', () =
       identity: null,
       clientTokenId: null,
     });
-    expect(new Date(registration?.expiresAt ?? 0).getTime()).toBeGreaterThan(Date.now() + 3500_000);
+    expect(new Date(registration.expiresAt).getTime()).toBeGreaterThan(Date.now() + 3500_000);
   });
 
   it('registers over TCP', async () => {
@@ -198,19 +204,19 @@ describe('SIP edge: registrations with digest auth (e2e, Kamailio + SIPp)', () =
     const result = await register(acme, 'dave', 'dave-new-password', 200, { expires: 1 });
     expect(result).toMatchObject({ exitCode: 0 });
     const contact = `sip:dave@127.0.0.1:${result.localPort};transport=UDP`;
-    await new Promise((r) => setTimeout(r, 2500));
-    expect((await registrations(acme)).map((registration) => registration.contact)).not.toContain(contact);
+    await eventually(
+      async () =>
+        expect((await registrations(acme)).map((registration) => registration.contact)).not.toContain(contact),
+      { timeoutMs: 10_000, description: "dave's expired registration to disappear" },
+    );
   });
 
   describe('the worker drops registrations at the edge (edge-sync queue → Kamailio JSON-RPC)', () => {
-    const waitUntilGone = async (contact: string, withinMs = 5000) => {
-      const deadline = Date.now() + withinMs;
-      while (Date.now() < deadline) {
-        if (!(await registrations(acme)).some((registration) => registration.contact === contact)) return true;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      return false;
-    };
+    const waitUntilGone = (contact: string, timeoutMs = 5000) =>
+      eventually(async () => !(await registrations(acme)).some((registration) => registration.contact === contact), {
+        timeoutMs,
+        description: `${contact} to be gone from the registrations`,
+      });
     const registerFresh = async (username: string, password: string) => {
       const id = await createUser(acme, username, password);
       const device = await register(acme, username, password, 200);
@@ -221,7 +227,7 @@ describe('SIP edge: registrations with digest auth (e2e, Kamailio + SIPp)', () =
     it('when the user is disabled; it is then unreachable', async () => {
       const erin = await registerFresh('erin', 'erin-password');
       await api.request('PATCH', `/v1/sip-users/${erin.id}`, { key: acme.key, body: { enabled: false } });
-      expect(await waitUntilGone(erin.contact)).toBe(true);
+      await waitUntilGone(erin.contact);
       const call = await sendOptions({ from: 'bob', password: 'bob-password', tenant: acme }, 'erin', acme, 404);
       expect(call).toMatchObject({ exitCode: 0 });
     });
@@ -229,22 +235,39 @@ describe('SIP edge: registrations with digest auth (e2e, Kamailio + SIPp)', () =
     it('when the password is rotated', async () => {
       const frank = await registerFresh('frank', 'frank-password');
       await api.request('PATCH', `/v1/sip-users/${frank.id}`, { key: acme.key, body: { password: 'frank-new-pw' } });
-      expect(await waitUntilGone(frank.contact)).toBe(true);
+      await waitUntilGone(frank.contact);
     });
 
     it('retries while the edge is down, and applies the change once it is back', async () => {
       const hank = await registerFresh('hank', 'hank-password');
       await edge.stopEdge();
       await api.request('PATCH', `/v1/sip-users/${hank.id}`, { key: acme.key, body: { enabled: false } });
-      await new Promise((r) => setTimeout(r, 1000));
+      const edgeSync = new Queue<EdgeSyncJob>(QueueName.EdgeSync, {
+        connection: redisOptionsFromUrl(process.env.REDIS_URL || 'redis://127.0.0.1:6379'),
+        prefix: queuePrefix,
+      });
+      try {
+        await eventually(
+          async () =>
+            (await edgeSync.getJobs(['delayed', 'wait', 'active', 'failed'])).some(
+              (job) =>
+                job.data.kind === 'deregister-user' &&
+                job.data.aor === `hank@${acme.sipDomain}` &&
+                job.attemptsMade > 0,
+            ),
+          { timeoutMs: 10_000, description: "the worker's first attempt to drop hank's registration to fail" },
+        );
+      } finally {
+        await edgeSync.close();
+      }
       await edge.launch(); // reloads hank's registration from PostgreSQL
-      expect(await waitUntilGone(hank.contact, 15_000)).toBe(true);
+      await waitUntilGone(hank.contact, 15_000);
     });
 
     it('when the user is deleted', async () => {
       const gina = await registerFresh('gina', 'gina-password');
       expect((await api.request('DELETE', `/v1/sip-users/${gina.id}`, { key: acme.key })).status).toBe(204);
-      expect(await waitUntilGone(gina.contact)).toBe(true);
+      await waitUntilGone(gina.contact);
     });
   });
 

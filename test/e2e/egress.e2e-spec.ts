@@ -16,6 +16,7 @@ import { WebhookEventPublisher } from '../../apps/worker/src/webhooks/webhook-ev
 import { WebhooksModule } from '../../apps/worker/src/webhooks/webhooks.module';
 import { ApiHarness, expectProblem } from '../support/api-harness';
 import { TEST_EGRESS_ALLOWED_NETWORKS } from '../support/egress-allowance';
+import { eventually } from '../support/eventually';
 import { RecordingReceiver } from '../support/recording-receiver';
 import { isolateQueues } from '../support/test-run';
 
@@ -38,8 +39,6 @@ type Tenant = { accountId: string; key: string };
 interface FieldErrors {
   errors: { field: string; message: string }[];
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Loopback, the metadata address and private networks, spelled every way fetch and the resolver read them. */
 const INTERNAL_URL_HOSTS = [
@@ -221,24 +220,21 @@ describe('Egress policy (e2e): no requests to internal addresses unless EGRESS_A
     expect(published.deliveryIds).toHaveLength(3);
 
     for (const id of endpoints) {
-      const deadline = Date.now() + 10_000;
-      for (;;) {
-        const { body } = await strict.request<{ data: Record<string, unknown>[] }>(
-          'GET',
-          `/v1/webhooks/${id}/deliveries`,
-          {
-            key: acme.key,
-          },
-        );
-        const delivery = body.data.find((candidate) => candidate.eventId === published.eventId);
-        if (delivery?.state === 'failed') {
-          // Failed at once (retrying cannot help), and saying only that the destination is not allowed.
-          expect(delivery).toMatchObject({ attempts: 1, lastStatusCode: null, lastError: 'destination not allowed' });
-          break;
-        }
-        if (Date.now() > deadline) throw new Error(`delivery did not fail: ${JSON.stringify(delivery)}`);
-        await sleep(25);
-      }
+      const delivery = await eventually(
+        async () => {
+          const { body } = await strict.request<{ data: Record<string, unknown>[] }>(
+            'GET',
+            `/v1/webhooks/${id}/deliveries`,
+            { key: acme.key },
+          );
+          const delivery = body.data.find((candidate) => candidate.eventId === published.eventId);
+          if (delivery?.state !== 'failed') throw new Error(`delivery: ${JSON.stringify(delivery)}`);
+          return delivery;
+        },
+        { timeoutMs: 10_000, intervalMs: 25, description: `the delivery to webhook ${id} to fail` },
+      );
+      // Failed at once (retrying cannot help), and saying only that the destination is not allowed.
+      expect(delivery).toMatchObject({ attempts: 1, lastStatusCode: null, lastError: 'destination not allowed' });
     }
     expect(receiver.received).toHaveLength(0);
   });

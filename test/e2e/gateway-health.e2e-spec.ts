@@ -7,6 +7,7 @@ import { PrismaService } from '@callwire/database';
 import { QueueName, redisOptionsFromUrl } from '@callwire/queues';
 import { type SipTarget, probeGateway } from '@callwire/sip';
 import { stopChild } from '../support/child-process';
+import { GiveUp, eventually } from '../support/eventually';
 import { freeSipPort } from '../support/free-port';
 import { ROOT, isolateDatabase, isolateQueues, randomRunId } from '../support/test-run';
 import { WorkerHarness } from '../support/worker-harness';
@@ -15,8 +16,6 @@ import { WorkerHarness } from '../support/worker-harness';
 const QUEUE_PREFIX = isolateQueues('gateway-health');
 const HOST = '127.0.0.1';
 const INTERVAL_MS = 300;
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** A carrier gateway played by SIPp: answers every OPTIONS with `status` until stopped. */
 interface SippGateway {
@@ -41,26 +40,19 @@ async function startSippGateway(status: string, transport: 'udp' | 'tcp', port?:
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const gateway = { target, child, output: () => output };
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline && child.exitCode === null) {
-    if ((await probeGateway(target, 200)).status === 'up') return gateway;
-    await sleep(50);
+  try {
+    await eventually(
+      async () => {
+        if (child.exitCode !== null) throw new GiveUp(`SIPp exited with ${child.exitCode}`);
+        return (await probeGateway(target, 200)).status === 'up';
+      },
+      { timeoutMs: 10_000, description: `SIPp to answer OPTIONS on ${transport} ${HOST}:${target.port}` },
+    );
+  } catch (error) {
+    await stopChild(child);
+    throw new Error(`${(error as Error).message}:\n${output}`);
   }
-  await stopChild(child);
-  throw new Error(`SIPp did not answer on ${transport} ${HOST}:${target.port}:\n${output}`);
-}
-
-/** Polls `read` until `done` accepts its value; fails with the last value after `timeoutMs`. */
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value)) {
-    if (Date.now() > deadline) throw new Error(`timed out; last value: ${JSON.stringify(value)}`);
-    await sleep(100);
-    value = await read();
-  }
-  return value;
+  return { target, child, output: () => output };
 }
 
 describe('Gateway health checks: SIP OPTIONS from the worker to SIPp gateways (e2e)', () => {
@@ -73,10 +65,22 @@ describe('Gateway health checks: SIP OPTIONS from the worker to SIPp gateways (e
   const gateways = () =>
     prisma.carrierGateway.findMany({ where: { id: { in: Object.values(ids) } }, orderBy: { id: 'asc' } });
   const byId = async () => new Map((await gateways()).map((gateway) => [gateway.id, gateway]));
+  /** The gateways once `done` accepts them. */
+  const gatewaysOnce = (done: (rows: Awaited<ReturnType<typeof byId>>) => boolean, description: string) =>
+    eventually(
+      async () => {
+        const rows = await byId();
+        if (!done(rows)) throw new Error(`gateways: ${JSON.stringify([...rows.values()])}`);
+        return rows;
+      },
+      { timeoutMs: 15_000, intervalMs: 100, description },
+    );
   /** The gateways once every enabled one has been checked after `after` (a round later). */
   const afterRound = (after: Date) =>
-    until(byId, (rows) =>
-      [ids.ok, ids.notFound, ids.silent, ids.refused].every((id) => (rows.get(id)?.lastCheckedAt ?? 0) > after),
+    gatewaysOnce(
+      (rows) =>
+        [ids.ok, ids.notFound, ids.silent, ids.refused].every((id) => (rows.get(id)?.lastCheckedAt ?? 0) > after),
+      `a round of checks after ${after.toISOString()}`,
     );
 
   beforeAll(async () => {
@@ -152,7 +156,7 @@ describe('Gateway health checks: SIP OPTIONS from the worker to SIPp gateways (e
     const ok = sipps[0]!;
     await stopChild(ok.child);
 
-    const down = await until(byId, (rows) => rows.get(ids.ok)?.status === 'down');
+    const down = await gatewaysOnce((rows) => rows.get(ids.ok)?.status === 'down', 'the stopped gateway to be down');
     const gateway = down.get(ids.ok)!;
     expect(gateway.lastResponse).toBe('timeout');
     expect(gateway.statusSince!.getTime()).toBeGreaterThan(before.get(ids.ok)!.lastCheckedAt!.getTime());
@@ -162,7 +166,7 @@ describe('Gateway health checks: SIP OPTIONS from the worker to SIPp gateways (e
     }
 
     sipps.push(await startSippGateway('200 OK', 'udp', ok.target.port));
-    const up = await until(byId, (rows) => rows.get(ids.ok)?.status === 'up');
+    const up = await gatewaysOnce((rows) => rows.get(ids.ok)?.status === 'up', 'the restarted gateway to be up');
     expect(up.get(ids.ok)?.lastResponse).toBe('200 OK');
     expect(up.get(ids.ok)!.statusSince!.getTime()).toBeGreaterThan(gateway.statusSince!.getTime());
   });

@@ -1,5 +1,6 @@
 import { ApiHarness } from '../support/api-harness';
 import { ApiProcess, type SourceResponse } from '../support/api-process';
+import { eventually } from '../support/eventually';
 import { freeSipPort } from '../support/free-port';
 import { isolateQueues } from '../support/test-run';
 
@@ -30,15 +31,6 @@ const expectTooManyRequests = (response: SourceResponse, detail: RegExp): number
   const retryAfter = Number(response.headers['retry-after']);
   expect(Number.isInteger(retryAfter) && retryAfter >= 1).toBe(true);
   return retryAfter;
-};
-
-const until = async (check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> => {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return false;
 };
 
 describe('API rate limits (e2e: two API processes sharing Redis)', () => {
@@ -129,15 +121,15 @@ describe('API rate limits (e2e: two API processes sharing Redis)', () => {
       });
       expect(guess.status).toBe(401);
     }
-    let blocked: SourceResponse | undefined;
     // The fifth failure is counted right after its response was sent.
-    expect(
-      await until(async () => {
-        blocked = await b.request(attacker, 'GET', '/v1/sip-users', { key: acme.key });
-        return blocked.status === 429;
-      }, 2000),
-    ).toBe(true);
-    const retryAfter = expectTooManyRequests(blocked!, /failed authentications/);
+    const blocked = await eventually(
+      async () => {
+        const response = await b.request(attacker, 'GET', '/v1/sip-users', { key: acme.key });
+        return response.status === 429 && response;
+      },
+      { timeoutMs: 2000, description: 'the guessing source to be blocked' },
+    );
+    const retryAfter = expectTooManyRequests(blocked, /failed authentications/);
     expect(retryAfter).toBeGreaterThan(100);
     expect(retryAfter).toBeLessThanOrEqual(120);
     expect((await a.request(attacker, 'GET', '/v1/sip-users', { key: acme.key })).status).toBe(429);
@@ -151,14 +143,14 @@ describe('API rate limits (e2e: two API processes sharing Redis)', () => {
       const signIn = await both()[i % 2]!.request(attacker, 'POST', '/v1/session', { body: { apiKey: `wrong-${i}` } });
       expect(signIn.status).toBe(401);
     }
-    let blocked: SourceResponse | undefined;
-    expect(
-      await until(async () => {
-        blocked = await a.request(attacker, 'POST', '/v1/session', { body: { apiKey: acme.key } });
-        return blocked.status === 429;
-      }, 2000),
-    ).toBe(true);
-    expectTooManyRequests(blocked!, /failed authentications/);
+    const blocked = await eventually(
+      async () => {
+        const response = await a.request(attacker, 'POST', '/v1/session', { body: { apiKey: acme.key } });
+        return response.status === 429 && response;
+      },
+      { timeoutMs: 2000, description: 'the source with failed sign-ins to be blocked' },
+    );
+    expectTooManyRequests(blocked, /failed authentications/);
     // Requests without credentials that get 401 are not failures: a fresh source is not blocked by them.
     const visitor = newSource();
     for (let i = 0; i < 8; i++) expect((await b.request(visitor, 'GET', '/v1/session')).status).toBe(401);
@@ -179,7 +171,8 @@ describe('API rate limits (e2e: two API processes sharing Redis)', () => {
     );
   });
 
-  // Other tests spend the admin key's per-key allowance (10/s): start on a fresh one-second window.
+  // Other tests spend the admin key's per-key allowance (10/s): start on a fresh one-second window. A sleep by
+  // design: the limits count per window of time, and only time opens the next one.
   const freshWindow = () => new Promise((r) => setTimeout(r, 1100));
 
   it("applies the account's own requests/s, set by the admin, in both processes", async () => {
@@ -196,12 +189,13 @@ describe('API rate limits (e2e: two API processes sharing Redis)', () => {
     expect(set.body.limits).toEqual({ requestsPerSecond: 3, concurrentCalls: null, registrations: null });
     // Each process reads the account's limit again within a few seconds.
     for (const api of both()) {
-      expect(
-        await until(async () => {
+      await eventually(
+        async () => {
           const response = await api.request(newSource(), 'GET', '/v1/api-keys', { key: acme.key });
-          return String(response.headers['ratelimit-policy']).includes('"account";q=3;w=1');
-        }, 8000),
-      ).toBe(true);
+          expect(String(response.headers['ratelimit-policy'])).toContain('"account";q=3;w=1');
+        },
+        { timeoutMs: 8000, description: "the account's own limit in each API process" },
+      );
     }
     await freshWindow();
     const keys = [acme.key, second.body.key];

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ApiHarness } from '../support/api-harness';
 import { BrowserHarness } from '../support/browser-harness';
+import { eventually } from '../support/eventually';
 import { CoturnHarness } from '../support/media-harness';
 import { KamailioHarness, startRegisteredCallee } from '../support/sip-harness';
 import { ROOT, isolateQueues } from '../support/test-run';
@@ -212,23 +213,25 @@ describe('SIP.js with client-token SIP parameters (e2e: Chromium, Kamailio, rtpe
       rtpEcho: true,
     });
     await call(page, `sip:desk@${acme.sipDomain}`);
-    const deadline = Date.now() + 15_000;
-    let counts = await mediaCounts(page);
-    while ((counts.packetsSent < 50 || counts.packetsReceived < 50) && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 250));
-      counts = await mediaCounts(page);
-    }
+    const counts = await eventually(
+      async () => {
+        const counts = await mediaCounts(page);
+        expect(counts.packetsSent).toBeGreaterThanOrEqual(50);
+        expect(counts.packetsReceived).toBeGreaterThanOrEqual(50);
+        return counts;
+      },
+      { timeoutMs: 15_000, intervalMs: 250, description: '50 RTP packets each way' },
+    );
     expect(counts).toMatchObject({ dtlsState: 'connected' });
-    expect(counts.packetsReceived).toBeGreaterThanOrEqual(50);
 
     await page.evaluate('sipjs.session.bye()');
     expect(await desk.finish()).toMatchObject({ exitCode: 0 }); // the desk phone got the BYE
     await page.evaluate('sipjs.registerer.unregister()');
-    const unregistered = Date.now() + 5000;
-    while ((await registrations()).some((row) => row.aor === sip.uri) && Date.now() < unregistered) {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    expect((await registrations()).filter((row) => row.aor === sip.uri)).toEqual([]);
+    await eventually(async () => expect((await registrations()).filter((row) => row.aor === sip.uri)).toEqual([]), {
+      timeoutMs: 5000,
+      intervalMs: 100,
+      description: 'the registration to go',
+    });
     await page.context().close();
   }, 60_000);
 });

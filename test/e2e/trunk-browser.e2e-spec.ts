@@ -3,6 +3,7 @@ import { randomInt } from 'node:crypto';
 import { ApiHarness } from '../support/api-harness';
 import { BrowserHarness, type PhonePage, type RtcConfiguration } from '../support/browser-harness';
 import { issueClientToken } from '../support/client-tokens';
+import { eventually } from '../support/eventually';
 import { freeSipPort } from '../support/free-port';
 import { KamailioHarness, type SippResult, runSipp, startSippUas } from '../support/sip-harness';
 import { isolateQueues } from '../support/test-run';
@@ -83,11 +84,11 @@ describe('Trunks ↔ browsers: carrier calls to a client, browser calls out thro
     expect(stats.packetsReceived).toBeGreaterThanOrEqual(50);
   }
 
-  const waitForNoMediaSessions = async () => {
-    const deadline = Date.now() + 3000;
-    while ((await edge.media.sessions()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    return edge.media.sessions();
-  };
+  const waitForNoMediaSessions = () =>
+    eventually(async () => expect(await edge.media.sessions()).toBe(0), {
+      timeoutMs: 3000,
+      description: "rtpengine's sessions to end",
+    });
 
   it('a carrier call to a number routed to a browser client identity rings the browser; media flows both ways', async () => {
     const number = `+1555${randomDigits(7)}`;
@@ -123,7 +124,7 @@ describe('Trunks ↔ browsers: carrier calls to a client, browser calls out thro
     const carrierResult: SippResult = await carrier;
     expect(carrierResult).toMatchObject({ exitCode: 0 }); // BYE from the carrier, 200 from the browser
     await bob.waitForCallState('ended');
-    expect(await waitForNoMediaSessions()).toBe(0);
+    await waitForNoMediaSessions();
     expect(bob.errors).toEqual([]);
 
     const call = await finalCallRecord(api, acme, (record) => record.to.includes(number));
@@ -170,7 +171,7 @@ describe('Trunks ↔ browsers: carrier calls to a client, browser calls out thro
     await alice.hangup();
     await alice.waitForCallState('ended');
     expect(await secondary.done).toMatchObject({ exitCode: 0 }); // INVITE, ACK and the browser's BYE
-    expect(await waitForNoMediaSessions()).toBe(0);
+    await waitForNoMediaSessions();
     expect(alice.errors).toEqual([]);
 
     const call = await finalCallRecord(api, acme, (record) => record.to.includes(number));

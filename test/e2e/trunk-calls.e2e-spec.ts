@@ -1,4 +1,5 @@
 import { ApiHarness } from '../support/api-harness';
+import { eventually } from '../support/eventually';
 import { KamailioHarness, runSipp, startRegisteredCallee, startSippUas } from '../support/sip-harness';
 import { isolateDatabase, isolateQueues } from '../support/test-run';
 import { createResource, finalCallRecord, routingEdgeEnv } from '../support/trunks';
@@ -174,20 +175,17 @@ describe('Trunks: carrier calls to numbers, calls out through gateways (e2e, Kam
     } finally {
       await alice.finish();
     }
-    const deadline = Date.now() + 10_000;
-    let state = '';
-    while (state !== 'registered' && Date.now() < deadline) {
-      const { body } = await api.request<{ outbound: { register: { state: string } } }>(
-        'GET',
-        `/v1/carriers/${carrierId}`,
-        {
-          key: acme.key,
-        },
-      );
-      state = body.outbound.register.state;
-      if (state !== 'registered') await new Promise((r) => setTimeout(r, 300));
-    }
-    expect(state).toBe('registered');
+    await eventually(
+      async () => {
+        const { body } = await api.request<{ outbound: { register: { state: string } } }>(
+          'GET',
+          `/v1/carriers/${carrierId}`,
+          { key: acme.key },
+        );
+        expect(body.outbound.register.state).toBe('registered');
+      },
+      { timeoutMs: 10_000, intervalMs: 300, description: "the carrier's registration state in the API" },
+    );
   }, 40_000);
 
   describe('outbound', () => {
