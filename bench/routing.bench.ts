@@ -26,11 +26,12 @@
  * configuration (20), BENCH_NUMBERS (1000), BENCH_CHILDREN Kamailio SIP workers (8), BENCH_SHM_MB Kamailio shared
  * memory for both (256), BENCH_KEEP=1 keeps the temporary directory (SIPp statistics, logs, errors, the last
  * output of the edge and the API),
- * BENCH_CPU_PROF=<dir> CPU-profiles the API process (whole run) and prints where its time went.
+ * BENCH_CPU_PROF=<dir> CPU-profiles the API process (whole run) and prints where its time went,
+ * BENCH_PIKE_REQS the edge's flood limit per 2 s (1000000: the carrier is one address sending 3 requests per call).
  */
 import 'dotenv/config';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { summarize } from './cpu-profile';
@@ -75,6 +76,8 @@ const NUMBERS = envInt('BENCH_NUMBERS', 1_000);
 const CHILDREN = envInt('BENCH_CHILDREN', 8);
 const SHM_MB = envInt('BENCH_SHM_MB', 256);
 const KEEP = process.env.BENCH_KEEP === '1';
+/** pike's limit per 2 s for the edge: the whole carrier load comes from one address (3 requests per call). */
+const PIKE_REQS = envInt('BENCH_PIKE_REQS', 1_000_000);
 const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF?.trim() ? resolve(process.env.BENCH_CPU_PROF.trim()) : undefined;
 
 type TargetName = 'full' | 'static';
@@ -321,9 +324,12 @@ async function main(cleanup: Cleanup): Promise<number> {
       REDIS_URL,
       EDGE_API_TOKEN: edgeApiToken,
       EDGE_API_ROUTES_URL: `${apiUrl}/internal/edge/routes`,
+      EDGE_PIKE_REQS: String(PIKE_REQS),
     },
   });
   outputs.edge = () => edge.process.recentOutput();
+  // kamailio.sh starts Kamailio in a process group of its own (setsid): its CPU is counted by that group.
+  const edgeGroup = Number(readFileSync(join(edge.runDir, 'kamailio.pid'), 'utf8').trim());
   log(`callwire edge answers on udp 127.0.0.1:${edge.port} (pid ${edge.process.pid}, children ${CHILDREN})`);
   const bare = await startBareKamailio({
     work,
@@ -404,7 +410,7 @@ async function main(cleanup: Cleanup): Promise<number> {
         before,
         after,
         {
-          edge: [edge.process.pid ?? -1, bare.process.pid ?? -1],
+          edge: [edge.process.pid ?? -1, edgeGroup, bare.process.pid ?? -1],
           sipp: sippGroups,
           pgBackends,
           byPid: { api: [api.pid ?? -1], bench: [process.pid] },

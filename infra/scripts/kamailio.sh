@@ -40,9 +40,19 @@ EDGE_REDIS_SERVER="$(node -e '
   if (u.password) parts.push(`pass=${decodeURIComponent(u.password)}`);
   process.stdout.write(parts.join(";"));' "${REDIS_URL:-redis://127.0.0.1:6379}")"
 export EDGE_EVENTS_STREAM="${QUEUE_PREFIX:-callwire}:edge-events"
-# Routing decisions: the API on this machine (loopback), with the edge's token.
+export EDGE_EVENT_SHARDS="${EDGE_EVENT_SHARDS:-16}"
+# Routing decisions: the API on this machine (loopback), with the edge's token. http_client takes both as one
+# connection definition, name=>scheme://user:password@host/path (the token is the password, sent as Basic).
 export EDGE_API_ROUTES_URL="${EDGE_API_ROUTES_URL:-http://127.0.0.1:${PORT:-3000}/internal/edge/routes}"
-export EDGE_API_TOKEN SIP_CARRIER_REALM="${SIP_CARRIER_REALM:-callwire}"
+case "$EDGE_API_TOKEN" in
+  *[@\;\"\\[:space:]]*) echo "EDGE_API_TOKEN must not contain @ ; \" \\ or spaces" >&2; exit 1 ;;
+esac
+case "$EDGE_API_ROUTES_URL" in
+  http://*@* | https://*@*) echo "EDGE_API_ROUTES_URL must not carry credentials (EDGE_API_TOKEN is sent)" >&2; exit 1 ;;
+  http://* | https://*) export EDGE_API_HTTPCON="api=>${EDGE_API_ROUTES_URL%%://*}://edge:${EDGE_API_TOKEN}@${EDGE_API_ROUTES_URL#*://}" ;;
+  *) echo "EDGE_API_ROUTES_URL must be an http:// or https:// URL" >&2; exit 1 ;;
+esac
+export SIP_CARRIER_REALM="${SIP_CARRIER_REALM:-callwire}"
 # Registrations with carriers name this contact address (where the carrier sends the calls back).
 export EDGE_REG_CONTACT_ADDR="${EDGE_REG_CONTACT_ADDR:-${SIP_LISTEN_IP:-127.0.0.1}:${SIP_PORT:-5060}}"
 export SIP_GATEWAY_TIMEOUT_MS EDGE_REG_TIMER_S

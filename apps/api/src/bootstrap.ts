@@ -3,7 +3,7 @@ import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import { type NestApplicationOptions, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig } from '@callwire/config';
+import { type CallwireConfig, loadConfig } from '@callwire/config';
 import { AppModule } from './app.module';
 import { answerClientError, answerFrameworkError } from './common/framework-errors';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
@@ -71,21 +71,42 @@ export function applyHttpConventions(app: NestFastifyApplication): void {
   app.useGlobalFilters(new ProblemDetailsFilter());
 }
 
-/** Builds the HTTP app exactly as production runs it (main.ts) and as the e2e tests drive it. */
-export async function createApiApp(
-  options: NestApplicationOptions = { logger: ['log', 'warn', 'error'] },
-): Promise<NestFastifyApplication> {
-  const config = loadConfig();
-  const adapter = new FastifyAdapter({
+/**
+ * An idle keep-alive connection stays open longer than libcurl would still reuse it (CURLOPT_MAXAGE_CONN,
+ * 118 s): the SIP edge keeps one connection per Kamailio process for its routing decisions, and the API must
+ * never close one just as a decision is sent on it. (Fastify's default is 72 s.)
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 125_000;
+
+/** The API's Fastify adapter: body limit, keep-alive, and answers to errors Nest never sees. */
+export function createApiAdapter(config: CallwireConfig): FastifyAdapter {
+  return new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { ...options, ...HTTP_APP_OPTIONS });
+}
 
+/**
+ * Metrics, HTTP conventions, shutdown hooks and the OpenAPI document on a created API app: with
+ * createApiAdapter, what the e2e harness shares with production (it builds the app with its own settings).
+ */
+export function completeApiApp(app: NestFastifyApplication): NestFastifyApplication {
   app.get(MetricsService).instrument(app.getHttpAdapter().getInstance());
   applyHttpConventions(app);
   app.enableShutdownHooks();
   setupOpenApi(app);
   return app;
+}
+
+/** Builds the HTTP app as production runs it (main.ts), with the settings of the environment. */
+export async function createApiApp(
+  options: NestApplicationOptions = { logger: ['log', 'warn', 'error'] },
+): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createApiAdapter(loadConfig()), {
+    ...options,
+    ...HTTP_APP_OPTIONS,
+  });
+  return completeApiApp(app);
 }

@@ -8,19 +8,32 @@ interface EdgeRequest {
   readonly headers: Record<string, string | string[] | undefined>;
 }
 
-/** The edge's internal endpoints: from loopback only, with the EDGE_API_TOKEN bearer token. */
+/** The user name the edge's http_client connection presents with EDGE_API_TOKEN (infra/scripts/kamailio.sh). */
+export const EDGE_API_USER = 'edge';
+
+/**
+ * The edge's internal endpoints: from loopback only, with the EDGE_API_TOKEN, either as a bearer token or as
+ * the password of Basic credentials for the user `edge` (Kamailio's http_client sends a named connection's
+ * credentials as Basic and cannot add headers to it: the connection is what it keeps open between decisions).
+ */
 @Injectable()
 export class EdgeApiTokenGuard implements CanActivate {
-  private readonly expected: Buffer;
+  private readonly accepted: readonly Buffer[];
 
   constructor(@Inject(CALLWIRE_CONFIG) config: CallwireConfig) {
-    this.expected = Buffer.from(`Bearer ${config.routing.edgeApiToken}`);
+    const token = config.routing.edgeApiToken;
+    this.accepted = [
+      Buffer.from(`Bearer ${token}`),
+      Buffer.from(`Basic ${Buffer.from(`${EDGE_API_USER}:${token}`).toString('base64')}`),
+    ];
   }
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<EdgeRequest>();
     const presented = Buffer.from(String(request.headers.authorization ?? ''));
-    const valid = presented.length === this.expected.length && timingSafeEqual(presented, this.expected);
+    const valid = this.accepted.some(
+      (expected) => presented.length === expected.length && timingSafeEqual(presented, expected),
+    );
     if (!isLoopbackAddress(request.ip) || !valid) {
       throw new ProblemException(problem(HttpStatus.FORBIDDEN, 'Internal endpoint of the SIP edge.'));
     }

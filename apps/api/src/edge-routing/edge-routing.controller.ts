@@ -1,7 +1,9 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { EdgeApiTokenGuard } from './edge-api-token.guard';
-import { type EdgeRouteDecision, EdgeRouteRequest } from './edge-route.contract';
+import type { EdgeRouteDecision, EdgeRouteRequest } from './edge-route.contract';
+import { EdgeRouteRequestPipe } from './edge-route-request.pipe';
 import { EdgeRoutingService } from './edge-routing.service';
 
 /** Outside /v1 and the OpenAPI document: only the SIP edge calls it. */
@@ -13,10 +15,14 @@ export const EDGE_ROUTES_PATH = 'internal/edge/routes';
 export class EdgeRoutingController {
   constructor(private readonly routing: EdgeRoutingService) {}
 
-  /** How the edge routes this call (always 200: a refusal is a decision too). */
+  /**
+   * How the edge routes this call (always 200: a refusal is a decision too). Its only client is Kamailio, on
+   * loopback, once per call: no browser security headers (helmet builds them per request).
+   */
   @Post(EDGE_ROUTES_PATH)
   @HttpCode(200)
-  decide(@Body() request: EdgeRouteRequest): Promise<EdgeRouteDecision> {
+  @RouteConfig({ helmet: { skipRoute: true } })
+  decide(@Body(EdgeRouteRequestPipe) request: EdgeRouteRequest): Promise<EdgeRouteDecision> {
     return this.routing.decide(request);
   }
 }
