@@ -313,4 +313,41 @@ describe('Media interop (e2e: baresip, Chromium, Kamailio, rtpengine)', () => {
       expect(mediaOf(offerToCarrier ?? '').profile).toBe('RTP/SAVP');
     }, 60_000);
   });
+  describe('Transcoding on codec mismatch', () => {
+    it.each([['G722'], ['opus']])(
+      'a %s-only phone calls a PCMU-only phone: rtpengine adds G.711 to the offer and transcodes; each hears the other',
+      async (callerCodec) => {
+        const callee = await phone('softphone', { codecs: ['PCMU'], toneHz: 900 });
+        const caller = await phone('deskphone', { codecs: [callerCodec] });
+        caller.dial(`sip:softphone@${acme.sipDomain}`);
+        await caller.waitForEvent('CALL_ESTABLISHED');
+        await callee.waitForEvent('CALL_ESTABLISHED');
+        expect(await edge.media.sessions()).toBe(1);
+        await new Promise((resolve) => setTimeout(resolve, TALK_MS));
+        caller.hangup();
+        await callee.waitForEvent('CALL_CLOSED');
+
+        expectHears(readWav(caller.recordings().received), 900, PHONE_TONE);
+        expectHears(readWav(callee.recordings().received), PHONE_TONE, 900);
+        const [offerToCallee] = callee.sipMessages(/^INVITE sip:/);
+        expect(offerToCallee).toMatch(/^a=rtpmap:0 PCMU\/8000/m);
+        const answerToCaller = caller.sipMessages(/^SIP\/2\.0 200/).find((message) => message.includes('m=audio'));
+        expect(answerToCaller).toMatch(new RegExp(`^a=rtpmap:\\d+ ${callerCodec}/`, 'm'));
+        expect(answerToCaller).not.toMatch(/PCMU/);
+      },
+      60_000,
+    );
+
+    it('a caller whose codecs rtpengine cannot transcode (L16) gets 488 with the reason, never a silent call', async () => {
+      await phone('softphone', { codecs: ['PCMU'], toneHz: 900 });
+      const caller = await phone('deskphone', { codecs: ['L16'] });
+      caller.dial(`sip:softphone@${acme.sipDomain}`);
+      const closed = await caller.waitForEvent('CALL_CLOSED');
+      expect(closed.param).toMatch(/488/);
+      const [refusal] = caller.sipMessages(/^SIP\/2\.0 488/);
+      expect(refusal).toMatch(/no transcodable codec/);
+      expect(refusal).toMatch(/^Reason: SIP;cause=488;text="no codec in common/m);
+      expect(await edge.media.sessions()).toBe(0);
+    }, 60_000);
+  });
 });

@@ -37,7 +37,7 @@ export interface BaresipEvent {
 }
 
 /** The module each codec name comes from (baresip-core, Debian). */
-const CODEC_MODULES: Record<string, string> = { PCMU: 'g711', PCMA: 'g711', G722: 'g722', opus: 'opus' };
+const CODEC_MODULES: Record<string, string> = { PCMU: 'g711', PCMA: 'g711', G722: 'g722', opus: 'opus', L16: 'l16' };
 
 /**
  * A real softphone nobody on this project wrote: baresip (Debian's baresip-core), registered with the edge,
