@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { redisOptionsFromUrl } from '@callwire/queues';
+import { edgeEventShard, edgeEventsStream, redisOptionsFromUrl } from '@callwire/queues';
+import { loadConfig } from '@callwire/config';
 import { ApiHarness } from '../support/api-harness';
 import { KamailioHarness, runSipp, startRegisteredCallee } from '../support/sip-harness';
 import { type SipLink, openTls, registerOverLink } from '../support/sip-stream-client';
@@ -45,12 +46,12 @@ describe('Call reconciliation with the edge (e2e)', () => {
   let worker: WorkerHarness;
   let receiver: WebhookReceiver;
   let redis: Redis;
-  let stream: string;
+  let prefix: string;
   let acme: { accountId: string; sipDomain: string; key: string };
 
   beforeAll(async () => {
     // Own queues and database: its rounds compare every active record with this file's edge only.
-    stream = `${isolateQueues('call-reconciliation')}:edge-events`;
+    prefix = isolateQueues('call-reconciliation');
     await isolateDatabase('call_reconciliation');
     process.env.CALL_RECONCILE_INTERVAL_MS = String(RECONCILE_INTERVAL_MS);
     process.env.SIP_NO_ANSWER_MS = String(WORKER_NO_ANSWER_MS);
@@ -111,6 +112,8 @@ describe('Call reconciliation with the edge (e2e)', () => {
       transport: 'udp',
       ts: (at / 1000).toFixed(3),
     };
+    // The shard the edge would pick: the Call-ID's core hash (route[PUBLISH_EVENT]).
+    const stream = edgeEventsStream(prefix, edgeEventShard(sipCallId, loadConfig().edgeEventShards));
     await redis.xadd(stream, '*', 'e', JSON.stringify(fields));
   }
 

@@ -5,7 +5,7 @@ import { stopChild } from '../support/child-process';
 import { RecordingReceiver } from '../support/recording-receiver';
 import { RedisHarness } from '../support/redis-harness';
 import { isolateQueues } from '../support/test-run';
-import { type WorkerProcess, startWorkerProcess } from '../support/worker-process';
+import { type WorkerProcess, startWorkerProcesses } from '../support/worker-process';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -14,7 +14,7 @@ describe('Webhook delivery survives a Redis restart (e2e: private Redis with the
   let api: ApiHarness;
   let publishing: Awaited<ReturnType<typeof startWebhookPublishing>>;
   let receiver: RecordingReceiver;
-  let worker: WorkerProcess;
+  let workers: WorkerProcess[] = [];
 
   beforeAll(async () => {
     const prefix = isolateQueues('webhook-redis-restart');
@@ -27,14 +27,15 @@ describe('Webhook delivery survives a Redis restart (e2e: private Redis with the
     });
     api = await ApiHarness.start();
     publishing = await startWebhookPublishing();
-    worker = await startWorkerProcess({
+    // Two worker processes share the delivery queue and the edge-event partitions through this Redis.
+    workers = await startWorkerProcesses(2, {
       QUEUE_PREFIX: prefix,
       REDIS_URL: redis.url,
       WEBHOOK_RETRY_SCHEDULE: '0.5,1,1,1',
     });
   }, 60_000);
   afterAll(async () => {
-    await stopChild(worker?.child);
+    for (const worker of workers) await stopChild(worker.child);
     await publishing?.close();
     await api?.close();
     await receiver?.close();

@@ -34,3 +34,11 @@ export async function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<Worker
   child.kill('SIGKILL');
   throw new Error(`worker did not start:\n${output}`);
 }
+
+/**
+ * `count` worker processes with the same settings, started side by side (the event pipeline's partitions and
+ * the delivery queue are shared among them); resolves once all are ready.
+ */
+export function startWorkerProcesses(count: number, env: NodeJS.ProcessEnv): Promise<WorkerProcess[]> {
+  return Promise.all(Array.from({ length: count }, () => startWorkerProcess(env)));
+}

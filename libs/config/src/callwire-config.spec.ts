@@ -20,6 +20,7 @@ describe('loadConfig', () => {
       databaseUrl: base.DATABASE_URL,
       redisUrl: 'redis://127.0.0.1:6379',
       queuePrefix: 'callwire',
+      edgeEventShards: 16,
       adminApiKey: base.ADMIN_API_KEY,
       sipDomainSuffix: 'callwire.localhost',
       bodyLimitBytes: 102400,
@@ -98,6 +99,13 @@ describe('loadConfig', () => {
     // Capture on needs the key the edge signs its packets with; capture off does not.
     expect(() => loadConfig({ ...base, SIP_TRACE_AUTH_KEY: '' })).toThrow(ConfigError);
     expect(loadConfig({ ...base, SIP_TRACE_AUTH_KEY: '', SIP_TRACE_COLLECTOR_PORT: '0' }).sipTrace.authKey).toBe('');
+  });
+
+  it('reads the edge-event shard count: a power of two up to 1024', () => {
+    expect(loadConfig({ ...base, EDGE_EVENT_SHARDS: '4' }).edgeEventShards).toBe(4);
+    expect(loadConfig({ ...base, EDGE_EVENT_SHARDS: '1' }).edgeEventShards).toBe(1);
+    expect(() => loadConfig({ ...base, EDGE_EVENT_SHARDS: '12' })).toThrow(/power of two/);
+    expect(() => loadConfig({ ...base, EDGE_EVENT_SHARDS: '2048' })).toThrow(ConfigError);
   });
 
   it('reads the webhook settings, with fractional retry delays', () => {

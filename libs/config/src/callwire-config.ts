@@ -10,6 +10,11 @@ export interface CallwireConfig {
   readonly redisUrl: string;
   /** Prefix for BullMQ keys in Redis: lets several installations (or test runs) share one Redis. */
   readonly queuePrefix: string;
+  /**
+   * How many Redis streams the edge spreads its events over (by Call-ID): the unit of parallelism of the
+   * workers' event pipeline. A power of two; the edge and every worker must agree (EDGE_EVENT_SHARDS).
+   */
+  readonly edgeEventShards: number;
   readonly adminApiKey: string;
   /** New accounts without an explicit sipDomain get `<slug>.<sipDomainSuffix>`. */
   readonly sipDomainSuffix: string;
@@ -244,6 +249,14 @@ function networkList(env: Env, name: string): string[] {
   return entries;
 }
 
+/** A power of two between 1 and `max` (Kamailio's core hash masks with n - 1). */
+function powerOfTwo(env: Env, name: string, fallback: number, max: number): number {
+  const value = integer(env, name, fallback, 1, max);
+  if ((value & (value - 1)) !== 0)
+    throw new ConfigError(`${name} must be a power of two (1, 2, 4 … ${max}), got ${value}`);
+  return value;
+}
+
 export function loadConfig(env: Env = process.env): CallwireConfig {
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const adminApiKey = required(env, 'ADMIN_API_KEY');
@@ -257,6 +270,7 @@ export function loadConfig(env: Env = process.env): CallwireConfig {
     databaseUrl: required(env, 'DATABASE_URL'),
     redisUrl: env.REDIS_URL?.trim() || 'redis://127.0.0.1:6379',
     queuePrefix: env.QUEUE_PREFIX?.trim() || 'callwire',
+    edgeEventShards: powerOfTwo(env, 'EDGE_EVENT_SHARDS', 16, 1024),
     adminApiKey,
     sipDomainSuffix: (env.SIP_DOMAIN_SUFFIX?.trim() || 'callwire.localhost').toLowerCase(),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 100 * 1024, 1024, 10 * 1024 * 1024),

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
+import type { EdgeCallEvent } from '@callwire/queues';
 import { ActiveCallsRepository } from './active-calls.repository';
 import { EdgeDialogs } from './edge-dialogs';
 import { EdgeEventsStream } from './edge-events-stream';
@@ -43,5 +44,10 @@ export class CallReconciliationService {
     if (!call) return;
     await this.stream.publish(lostCallEnd(call, await this.dialogs.startedAt(), Date.now()));
     this.logger.log(`hang-up of call ${sipCallId}: no dialog on the edge, its record ends`);
+  }
+
+  /** The platform ended a call at the edge (dlg.end_dlg reports no end of its own): the record ends too. */
+  async reportEnd(event: EdgeCallEvent): Promise<void> {
+    await this.stream.publish(event);
   }
 }

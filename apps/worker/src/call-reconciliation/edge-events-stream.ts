@@ -2,7 +2,13 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
-import { type CallReconciliationJob, type EdgeCallEvent, QueueName } from '@callwire/queues';
+import {
+  type CallReconciliationJob,
+  type EdgeCallEvent,
+  QueueName,
+  edgeEventShard,
+  edgeEventsStream,
+} from '@callwire/queues';
 import { edgeStreamEntry } from './lost-call';
 
 /** Capped about as the edge caps its own writes (route[PUBLISH_EVENT]). */
@@ -15,18 +21,22 @@ const STREAM_MAX_LENGTH = 1_000_000;
  */
 @Injectable()
 export class EdgeEventsStream {
-  private readonly stream: string;
+  private readonly prefix: string;
+  private readonly shards: number;
 
   constructor(
     @Inject(CALLWIRE_CONFIG) config: CallwireConfig,
     // Its Redis connection is the one the stream lives on: no connection of our own.
     @InjectQueue(QueueName.CallReconciliation) private readonly queue: Queue<CallReconciliationJob>,
   ) {
-    this.stream = `${config.queuePrefix}:edge-events`;
+    this.prefix = config.queuePrefix;
+    this.shards = config.edgeEventShards;
   }
 
   async publish(event: EdgeCallEvent): Promise<void> {
     const redis = await this.queue.client;
-    await redis.xadd(this.stream, '*', { e: edgeStreamEntry(event) }, { MAXLEN: STREAM_MAX_LENGTH });
+    // The call's own shard (the edge's hash of its Call-ID): behind the events the edge wrote for it.
+    const stream = edgeEventsStream(this.prefix, edgeEventShard(event.sipCallId, this.shards));
+    await redis.xadd(stream, '*', { e: edgeStreamEntry(event) }, { MAXLEN: STREAM_MAX_LENGTH });
   }
 }

@@ -1,18 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { type CallState, statusName } from '@callwire/calls';
-import { Pool } from 'pg';
-import { type Call, PrismaService, uuidv7 } from '@callwire/database';
+import { Pool, type PoolClient } from 'pg';
+import { type Call, uuidv7 } from '@callwire/database';
 import type { CallDirection } from '@callwire/queues';
-
-/** The call as stored, or null; given to a transition that decides what to store instead. */
-export type CallTransitionFn = (current: CallState | null) => CallState | null;
+import { callKey } from './call-events.fold';
 
 function stateOf(call: Call): CallState {
   return { ...call, status: statusName(call.status) };
 }
 
-/** Which call a transition is for, and what a new record of it starts with. */
-export interface NewCallKey {
+/** Which call an event is for, and what a new record of it starts with. */
+export interface CallKey {
   readonly accountId: string;
   readonly sipCallId: string;
   readonly direction: CallDirection;
@@ -21,67 +19,43 @@ export interface NewCallKey {
 
 @Injectable()
 export class CallRecordsRepository {
-  constructor(
-    private readonly prisma: PrismaService,
-    private readonly pool: Pool,
-  ) {}
-
-  /** The call.* webhook types already published for a call. */
-  async publishedTypes(accountId: string, callId: string): Promise<Set<string>> {
-    const events = await this.prisma.webhookEvent.findMany({
-      where: { accountId, orderingKey: callId },
-      select: { type: true },
-    });
-    return new Set(events.map((event) => event.type));
-  }
+  constructor(private readonly pool: Pool) {}
 
   /**
-   * Reads the call with its row locked, lets `transition` decide, and stores the result: concurrent
-   * events of one call (several workers) apply one after the other. Returns the stored call (changed or not).
-   * Plain SQL on the pg pool: this runs for every edge event, and a Prisma interactive transaction costs
-   * tens of milliseconds here.
+   * The locked-read → decide → save cycle for a batch of events in ONE transaction: the batch's calls are read
+   * with one statement (FOR UPDATE, in id order so that concurrent writers never deadlock), `decide` folds the
+   * events into them, every changed call is written with one INSERT … ON CONFLICT DO UPDATE, and `afterSave`
+   * (the webhook events and their deliveries) runs on the same connection before COMMIT.
    */
-  async transition(call: NewCallKey, transition: CallTransitionFn): Promise<Call | null> {
-    const { accountId, sipCallId, direction, applicationId } = call;
+  async applyBatch<Result>(
+    keys: readonly CallKey[],
+    decide: (stored: ReadonlyMap<string, CallState>) => ReadonlyMap<string, CallState>,
+    afterSave: (client: PoolClient, saved: ReadonlyMap<string, Call>) => Promise<Result>,
+  ): Promise<Result> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
       const { rows } = await client.query<Call>(
-        `SELECT ${CALL_COLUMNS} FROM calls WHERE account_id = $1 AND sip_call_id = $2 FOR UPDATE`,
-        [accountId, sipCallId],
+        `SELECT ${CALL_COLUMNS} FROM calls
+          WHERE (account_id, sip_call_id) IN (SELECT * FROM unnest($1::uuid[], $2::text[]))
+          ORDER BY id FOR UPDATE`,
+        [keys.map((key) => key.accountId), keys.map((key) => key.sipCallId)],
       );
-      const current = rows[0] ?? null;
-      const next = transition(current ? stateOf(current) : null);
-      let stored = current;
-      if (next && current) {
-        stored =
-          (
-            await client.query<Call>(`UPDATE calls SET ${UPDATE_SET} WHERE id = $1 RETURNING ${CALL_COLUMNS}`, [
-              current.id,
-              ...valuesOf(next),
-            ])
-          ).rows[0] ?? null;
-      } else if (next) {
-        stored =
-          (
-            await client.query<Call>(
-              `INSERT INTO calls (id, account_id, sip_call_id, direction, application_id, ${STATE_COLUMNS.map((column) => `"${column}"`).join(', ')}, updated_at)
-             VALUES ($1, $2, $3, $4, $5, ${STATE_COLUMNS.map((_, i) => placeholder(STATE_COLUMNS[i] ?? '', i + 6)).join(', ')},
-                     now() AT TIME ZONE 'UTC')
-             RETURNING ${CALL_COLUMNS}`,
-              [
-                uuidv7(next.startedAt.getTime()),
-                accountId,
-                sipCallId,
-                direction,
-                applicationId ?? null,
-                ...valuesOf(next),
-              ],
-            )
-          ).rows[0] ?? null;
+      const stored = new Map(rows.map((call) => [callKey(call.accountId, call.sipCallId), call]));
+      const changed = decide(new Map([...stored].map(([key, call]) => [key, stateOf(call)])));
+      const byKey = new Map(keys.map((key) => [callKey(key.accountId, key.sipCallId), key]));
+      const writes = [...changed].flatMap(([key, state]) => {
+        const call = byKey.get(key);
+        return call ? [{ call, state, id: stored.get(key)?.id ?? uuidv7(state.startedAt.getTime()) }] : [];
+      });
+      const saved = new Map<string, Call>();
+      if (writes.length > 0) {
+        const { rows: written } = await client.query<Call>(UPSERT_CALLS, upsertValues(writes));
+        for (const call of written) saved.set(callKey(call.accountId, call.sipCallId), call);
       }
+      const result = await afterSave(client, saved);
       await client.query('COMMIT');
-      return stored;
+      return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
@@ -106,19 +80,6 @@ const STATE_COLUMNS = [
   'reason',
   'hangup_by',
 ] as const;
-const TIMESTAMPS = new Set(['started_at', 'ringing_at', 'answered_at', 'ended_at']);
-
-/** Timestamps are stored without a zone, in UTC (as Prisma does). */
-function placeholder(column: string, index: number): string {
-  if (column === 'status') return `$${index}::call_status`;
-  return TIMESTAMPS.has(column) ? `$${index}::timestamptz AT TIME ZONE 'UTC'` : `$${index}`;
-}
-
-const UPDATE_SET = [
-  ...STATE_COLUMNS.map((column, i) => `"${column}" = ${placeholder(column, i + 2)}`),
-  `updated_at = now() AT TIME ZONE 'UTC'`,
-].join(', ');
-
 /** As Prisma's Call: camelCase, timestamps read as UTC. */
 const CALL_COLUMNS = `id, account_id AS "accountId", sip_call_id AS "sipCallId", "from", "to", direction,
   application_id AS "applicationId", transport,
@@ -143,4 +104,30 @@ function valuesOf(state: CallState): unknown[] {
     state.reason,
     state.hangupBy,
   ];
+}
+
+/** Every changed call of a batch in one statement: new ones inserted, known ones updated. */
+const UPSERT_CALLS = `INSERT INTO calls (id, account_id, sip_call_id, direction, application_id,
+    ${STATE_COLUMNS.map((column) => `"${column}"`).join(', ')}, updated_at)
+  SELECT id, account_id, sip_call_id, direction, application_id, status::call_status, "from", "to", transport,
+         started_at AT TIME ZONE 'UTC', ringing_at AT TIME ZONE 'UTC', answered_at AT TIME ZONE 'UTC',
+         ended_at AT TIME ZONE 'UTC', duration_ms, sip_status, reason, hangup_by, now() AT TIME ZONE 'UTC'
+    FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::text[], $8::text[],
+                $9::text[], $10::timestamptz[], $11::timestamptz[], $12::timestamptz[], $13::timestamptz[],
+                $14::int[], $15::int[], $16::text[], $17::text[])
+      AS t(id, account_id, sip_call_id, direction, application_id, status, "from", "to", transport, started_at,
+           ringing_at, answered_at, ended_at, duration_ms, sip_status, reason, hangup_by)
+  ON CONFLICT (account_id, sip_call_id) DO UPDATE SET
+    ${STATE_COLUMNS.map((column) => `"${column}" = EXCLUDED."${column}"`).join(', ')},
+    updated_at = EXCLUDED.updated_at
+  RETURNING ${CALL_COLUMNS}`;
+
+/** Column arrays for UPSERT_CALLS, in its order (the key's columns, then valuesOf()'s). */
+function upsertValues(writes: readonly { call: CallKey; state: CallState; id: string }[]): unknown[][] {
+  const columns: unknown[][] = Array.from({ length: 5 + STATE_COLUMNS.length }, () => []);
+  for (const { call, state, id } of writes) {
+    const row = [id, call.accountId, call.sipCallId, call.direction, call.applicationId ?? null, ...valuesOf(state)];
+    row.forEach((value, i) => columns[i]?.push(value));
+  }
+  return columns;
 }

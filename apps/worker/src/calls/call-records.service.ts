@@ -1,24 +1,34 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type CallTransition, type CallWebhookType, applyCallEvent, toCallResource } from '@callwire/calls';
-import { type Call, isUniqueViolation } from '@callwire/database';
+import { toCallResource } from '@callwire/calls';
+import { uuidv7 } from '@callwire/database';
 import { type EdgeCallEvent, LiveEventsPublisher } from '@callwire/queues';
-import { WebhookEventPublisher } from '../webhooks/webhook-event.publisher';
+import type { WebhookPayload } from '@callwire/webhooks';
 import { SipDomainAccounts } from '../edge-events/sip-domain-accounts';
-import { CallRecordsRepository } from './call-records.repository';
+import type { NewWebhookEvent } from '../webhooks/webhook-events.repository';
+import { WebhookEventsRepository } from '../webhooks/webhook-events.repository';
+import type { OutgoingDelivery } from '../webhooks/webhook-dispatch';
+import { type FoldedCallEvents, type KeyedCallEvent, callKey, foldCallEvents } from './call-events.fold';
+import { type CallKey, CallRecordsRepository } from './call-records.repository';
 
-/** An edge event about a call whose `initiated` has not been processed yet: retried by BullMQ. */
-export class CallNotKnownYetError extends Error {}
-
-/** The webhook steps a stored call has reached, with when, in the order receivers must see them. */
-function stepsReached(call: Call): { type: CallWebhookType; at: Date }[] {
-  const steps: { type: CallWebhookType; at: Date }[] = [{ type: 'call.initiated', at: call.startedAt }];
-  if (call.ringingAt) steps.push({ type: 'call.ringing', at: call.ringingAt });
-  if (call.answeredAt) steps.push({ type: 'call.answered', at: call.answeredAt });
-  if (call.endedAt) steps.push({ type: 'call.completed', at: call.endedAt });
-  return steps;
+/** A call event and what its caller needs back when it cannot be applied yet (e.g. its stream entry). */
+export interface CallEventInput<Ref> {
+  readonly event: EdgeCallEvent;
+  readonly ref: Ref;
 }
 
-/** Keeps `Call` records from the edge's events and tells webhook subscribers about each step. */
+export interface AppliedCallEvents<Ref> {
+  /** Events about calls whose `initiated` has not been applied yet: the caller tries them again later. */
+  readonly notKnownYet: readonly Ref[];
+  /** The deliveries the batch's webhook events created, in event order: to send now. */
+  readonly deliveries: readonly OutgoingDelivery[];
+}
+
+/**
+ * Keeps `Call` records from the edge's events and publishes a webhook event for each step, a batch at a time:
+ * one transaction loads the batch's calls, applies its events in order (applyCallEvent), saves the changed
+ * calls and stores the webhook events with their deliveries. A step is therefore never stored without its
+ * webhook event, and a replayed batch changes nothing (applyCallEvent ignores repeats).
+ */
 @Injectable()
 export class CallRecordsService {
   private readonly logger = new Logger(CallRecordsService.name);
@@ -26,53 +36,73 @@ export class CallRecordsService {
   constructor(
     private readonly calls: CallRecordsRepository,
     private readonly accounts: SipDomainAccounts,
-    private readonly webhooks: WebhookEventPublisher,
+    private readonly webhookEvents: WebhookEventsRepository,
     private readonly live: LiveEventsPublisher,
   ) {}
 
-  /**
-   * `retry`: this event was tried before and may have stored its step without publishing it: then every
-   * step the call reached and nobody heard of yet is published (a first try publishes only its own step).
-   */
-  async apply(event: EdgeCallEvent, retry = false): Promise<void> {
-    // Carrier calls name their account: their From is the carrier's, not an account's domain.
-    const accountId = event.accountId ?? (await this.accounts.idOf(event.sipDomain));
-    if (!accountId) {
-      this.logger.warn(`${event.event} of call ${event.sipCallId} for unknown domain ${event.sipDomain} dropped`);
-      return;
-    }
-    let outcome = 'ignore' as CallTransition['kind'];
-    const key = {
-      accountId,
-      sipCallId: event.sipCallId,
-      direction: event.direction ?? 'internal',
-      applicationId: event.applicationId,
-    };
-    const call = await this.calls.transition(key, (current) => {
-      const transition = applyCallEvent(current, event, new Date(event.at));
-      outcome = transition.kind;
-      return transition.kind === 'change' ? transition.state : null;
-    });
-    if (outcome === 'unknown-call' || !call) throw new CallNotKnownYetError(`call ${event.sipCallId} not known yet`);
-    if (outcome === 'change') this.live.publish(accountId, 'calls');
-    if (outcome === 'ignore' && !retry) return;
-    // The database refuses a step published twice, so healing after a crash may try again safely.
-    const published = retry ? await this.calls.publishedTypes(accountId, call.id) : new Set<string>();
-    const steps = retry ? stepsReached(call).filter((step) => !published.has(step.type)) : stepsReached(call).slice(-1);
-    for (const { type, at } of steps) {
-      try {
-        const data = { ...toCallResource(call) };
-        await this.webhooks.publish({
+  async applyBatch<Ref>(inputs: readonly CallEventInput<Ref>[]): Promise<AppliedCallEvents<Ref>> {
+    const keyed: KeyedCallEvent<Ref>[] = [];
+    const keys = new Map<string, CallKey>();
+    for (const { event, ref } of inputs) {
+      // Carrier calls name their account: their From is the carrier's, not an account's domain.
+      const accountId = event.accountId ?? (await this.accounts.idOf(event.sipDomain));
+      if (!accountId) {
+        this.logger.warn(`${event.event} of call ${event.sipCallId} for unknown domain ${event.sipDomain} dropped`);
+        continue;
+      }
+      const key = callKey(accountId, event.sipCallId);
+      keyed.push({ key, event, ref });
+      // A new record takes its direction and application from its initiated event.
+      if (!keys.has(key) || event.event === 'initiated') {
+        keys.set(key, {
           accountId,
-          type,
-          orderingKey: call.id,
-          createdAt: at,
-          data,
-          applicationId: call.applicationId,
+          sipCallId: event.sipCallId,
+          direction: event.direction ?? 'internal',
+          applicationId: event.applicationId,
         });
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
       }
     }
+    if (keyed.length === 0) return { notKnownYet: [], deliveries: [] };
+    let folded: FoldedCallEvents<Ref> | undefined;
+    const deliveries = await this.calls.applyBatch(
+      [...keys.values()],
+      (stored) => {
+        folded = foldCallEvents(stored, keyed);
+        return folded.changed;
+      },
+      async (client, saved) => {
+        const payloads = new Map<string, { payload: WebhookPayload; orderingKey: string }>();
+        const events: (NewWebhookEvent & { id: string })[] = [];
+        for (const step of folded?.steps ?? []) {
+          const call = saved.get(step.key);
+          if (!call) continue;
+          const id = uuidv7(step.at.getTime());
+          const data = {
+            ...toCallResource({ ...step.state, id: call.id, sipCallId: call.sipCallId, direction: call.direction }),
+          };
+          events.push({
+            id,
+            accountId: call.accountId,
+            type: step.type,
+            orderingKey: call.id,
+            createdAt: step.at,
+            data,
+            applicationId: call.applicationId,
+          });
+          const payload = { id, type: step.type, createdAt: step.at.toISOString(), accountId: call.accountId, data };
+          payloads.set(id, { payload, orderingKey: call.id });
+        }
+        const created = await this.webhookEvents.createManyWithDeliveries(client, events, new Date());
+        return created.flatMap((delivery): OutgoingDelivery[] => {
+          const event = payloads.get(delivery.eventId);
+          if (!event) return [];
+          const { payload, orderingKey } = event;
+          return [{ ...delivery, accountId: payload.accountId, orderingKey, body: JSON.stringify(payload) }];
+        });
+      },
+    );
+    const changedAccounts = new Set([...(folded?.changed.keys() ?? [])].map((key) => key.split(' ')[0] ?? ''));
+    for (const accountId of changedAccounts) this.live.publish(accountId, 'calls');
+    return { notKnownYet: folded?.unknown.map((unknown) => unknown.ref) ?? [], deliveries };
   }
 }

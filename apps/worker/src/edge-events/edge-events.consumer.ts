@@ -1,4 +1,3 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import {
   type BeforeApplicationShutdown,
   Inject,
@@ -6,105 +5,376 @@ import {
   Logger,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { hostname } from 'node:os';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
-import { type EdgeEventJob, QueueName, redisOptionsFromUrl } from '@callwire/queues';
+import {
+  type EdgeEventJob,
+  deadEdgeEventsStream,
+  edgeEventsStream,
+  legacyEdgeEventsStream,
+  redisOptionsFromUrl,
+} from '@callwire/queues';
+import { type AppliedCallEvents, CallRecordsService } from '../calls/call-records.service';
+import { type OutgoingDelivery, WebhookDispatcher } from '../webhooks/webhook-dispatch';
+import { EdgeBlockEventsService } from './edge-block-events.service';
 import { parseEdgeEvent } from './edge-event.parser';
+import { RegistrationEventsService } from './registration-events.service';
+import { HEARTBEAT_MS, ShardLeases } from './shard-leases';
 
 const GROUP = 'callwire-worker';
-const BATCH = 200;
-const BLOCK_MS = 1000;
+/**
+ * Every partition is read under this one consumer name, whoever owns it: a new owner (after a crash or a
+ * hand-over) reads the entries its predecessor received but did not acknowledge before anything new.
+ */
+const CONSUMER = 'owner';
+/** Entries read per partition and round: a round is one transaction, so bigger rounds amortize its cost. */
+const READ_COUNT = 500;
+const BLOCK_MS = 500;
+/** How often the owner looks for deferred events (see NOT_KNOWN_*) that are due. */
+const RETRY_POLL_MS = 250;
+/** An event about a call whose `initiated` was not seen is tried again after 0.2 s, 0.4 s, … (about 14 min). */
+const NOT_KNOWN_FIRST_DELAY_MS = 200;
+const NOT_KNOWN_MAX_ATTEMPTS = 12;
+/** An event whose database work fails for another reason than an unreachable database, this often, is dead. */
+const MAX_FAILURES = 3;
+const MAX_BACKOFF_MS = 5_000;
+const DEAD_STREAM_MAX_LENGTH = 100_000;
 
-type StreamEntry = [id: string, fields: string[]];
+type StreamEntry = [id: string, fields: string[] | null];
 type StreamReply = [stream: string, entries: StreamEntry[]][] | null;
 
+/** One event to apply: a stream entry, or a deferred one (retryMember) from the partition's retry set. */
+interface Entry {
+  readonly partition: number;
+  readonly id: string;
+  readonly raw: string;
+  /** How often it was deferred before (not known yet). */
+  readonly attempts: number;
+  readonly retryMember?: string;
+}
+
+/** What a round decided for its entries, written to Redis at once (MULTI) after the database commit. */
+interface RoundOutcome {
+  readonly deferred: Entry[];
+  readonly dead: { entry: Entry; reason: string }[];
+  readonly deliveries: OutgoingDelivery[];
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const backoffMs = (attempt: number) => Math.min(MAX_BACKOFF_MS, 100 * 2 ** (attempt - 1));
+
 /**
- * Moves the edge's events from its Redis stream into the edge-events queue. A consumer group keeps the
- * position: an entry is acknowledged only once its job exists (job id = entry id, so a replay after a
- * crash adds nothing twice), and entries a dead worker left unacknowledged are read again at start.
+ * PostgreSQL unreachable, restarting or out of connections, or a serialization conflict: waiting helps, and the
+ * events are not at fault. Errors without an SQLSTATE are the connection's (refused, reset, timed out).
+ */
+export function isTransientDatabaseError(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  if (!/^[0-9A-Z]{5}$/.test(code)) return true;
+  return ['08', '40', '53', '57'].includes(code.slice(0, 2));
+}
+
+/**
+ * The edge's events: EDGE_EVENT_SHARDS Redis streams (the edge picks one by hashing the Call-ID), plus the
+ * unpartitioned stream older edges wrote to. Workers share the partitions through leases (ShardLeases); the
+ * owner of a partition reads it in rounds (XREADGROUP over all its partitions, up to READ_COUNT entries each),
+ * applies a round's call events in one transaction (CallRecordsService.applyBatch), then acknowledges the
+ * entries and sends the webhook deliveries the round created. A crash before the acknowledgement replays the
+ * round, which changes nothing the second time. No entry is dropped silently: malformed ones, and ones that keep
+ * failing, go to the dead-letter stream with a log line.
  */
 @Injectable()
 export class EdgeEventsStreamConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(EdgeEventsStreamConsumer.name);
+  /** Blocking reads only: commands on a connection wait behind a blocked XREADGROUP. */
+  private readonly reader: Redis;
   private readonly redis: Redis;
-  private readonly stream: string;
-  private readonly consumer = `${hostname()}-${process.pid}`;
+  private readonly prefix: string;
+  private readonly shards: number;
+  private readonly leases: ShardLeases;
+  /** Per owned partition: '0' while its pending entries are read again (after it was taken), then '>'. */
+  private readonly cursors = new Map<number, string>();
+  private readonly groupsToCreate = new Set<number>();
   private running = false;
   private loop: Promise<void> | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
+  private ticking: Promise<void> = Promise.resolve();
+  private lastRetryPoll = 0;
 
   constructor(
     @Inject(CALLWIRE_CONFIG) config: CallwireConfig,
-    @InjectQueue(QueueName.EdgeEvents) private readonly queue: Queue<EdgeEventJob>,
+    private readonly calls: CallRecordsService,
+    private readonly registrations: RegistrationEventsService,
+    private readonly blocks: EdgeBlockEventsService,
+    private readonly dispatcher: WebhookDispatcher,
   ) {
-    this.redis = new Redis({ ...redisOptionsFromUrl(config.redisUrl), maxRetriesPerRequest: null, lazyConnect: true });
-    this.redis.on('error', () => undefined); // reconnects by itself; the loop logs what it could not do
-    this.stream = `${config.queuePrefix}:edge-events`;
+    const options = { ...redisOptionsFromUrl(config.redisUrl), maxRetriesPerRequest: null, lazyConnect: true };
+    this.reader = new Redis(options);
+    this.redis = new Redis(options);
+    // Both reconnect by themselves; the loop and the heartbeat log what they could not do.
+    this.reader.on('error', () => undefined);
+    this.redis.on('error', () => undefined);
+    this.prefix = config.queuePrefix;
+    this.shards = config.edgeEventShards;
+    this.leases = new ShardLeases(this.redis, `${this.prefix}:edge-events`, this.shards + 1);
+    this.leases.onAcquired((partition) => {
+      this.cursors.set(partition, '0');
+      this.groupsToCreate.add(partition);
+      this.logger.log(`reading edge-event partition ${this.streamOf(partition)}`);
+    });
+  }
+
+  /** Partitions 0 … shards-1 are the shard streams; the last one is the unpartitioned stream of older edges. */
+  private streamOf(partition: number): string {
+    return partition < this.shards ? edgeEventsStream(this.prefix, partition) : legacyEdgeEventsStream(this.prefix);
+  }
+
+  private retryKey(partition: number): string {
+    return `${this.streamOf(partition)}:retry`;
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.redis.connect();
-    try {
-      // From the start of the stream: events the edge wrote before the first worker ever ran count too.
-      await this.redis.xgroup('CREATE', this.stream, GROUP, '0', 'MKSTREAM');
-    } catch (error) {
-      if (!String(error).includes('BUSYGROUP')) throw error;
-    }
+    await Promise.all([this.reader.connect(), this.redis.connect()]);
+    await this.tick();
+    this.heartbeat = setInterval(() => void this.tick(), HEARTBEAT_MS);
     this.running = true;
     this.loop = this.run();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
+    clearInterval(this.heartbeat);
     await this.loop;
+    await this.dispatcher.beforeApplicationShutdown(); // the last round's deliveries, before the database closes
+    await this.ticking;
+    await this.leases.releaseAll().catch(() => undefined);
+    this.reader.disconnect();
     this.redis.disconnect();
   }
 
+  /** Heartbeat and leases; one at a time (a slow Redis must not pile them up). */
+  private tick(): Promise<void> {
+    this.ticking = this.ticking.then(() =>
+      this.leases.tick().catch((error: unknown) => {
+        this.logger.warn(`edge-event leases: ${String(error)}`);
+      }),
+    );
+    return this.ticking;
+  }
+
   private async run(): Promise<void> {
-    let cursor = '0'; // first what this consumer left unacknowledged, then new entries
     while (this.running) {
       try {
-        const reply = (await this.redis.xreadgroup(
-          'GROUP',
-          GROUP,
-          this.consumer,
-          'COUNT',
-          BATCH,
-          'BLOCK',
-          BLOCK_MS,
-          'STREAMS',
-          this.stream,
-          cursor,
-        )) as StreamReply;
-        const entries = reply?.[0]?.[1] ?? [];
-        if (cursor === '0' && entries.length === 0) cursor = '>';
-        await this.forward(entries);
+        await this.leases.releaseUnassigned();
+        for (const partition of this.cursors.keys()) {
+          if (!this.leases.owns(partition)) this.cursors.delete(partition);
+        }
+        const owned = this.leases.ownedPartitions();
+        if (owned.length === 0) {
+          await sleep(200);
+          continue;
+        }
+        await this.createGroups();
+        const entries = [...(await this.dueRetries(owned)), ...(await this.read(owned))];
+        if (entries.length > 0) await this.round(entries);
       } catch (error) {
         if (!this.running) break;
-        this.logger.error(`reading ${this.stream} failed, retrying: ${String(error)}`);
-        await new Promise((resolve) => setTimeout(resolve, BLOCK_MS));
+        this.logger.error(`edge events: ${String(error)}; reading the unacknowledged entries again`);
+        if (String(error).includes('NOGROUP'))
+          for (const partition of this.cursors.keys()) this.groupsToCreate.add(partition);
+        for (const partition of this.cursors.keys()) this.cursors.set(partition, '0');
+        await sleep(BLOCK_MS);
       }
     }
   }
 
-  private async forward(entries: StreamEntry[]): Promise<void> {
-    if (entries.length === 0) return;
-    const jobs = entries.flatMap(([id, fields]) => {
-      const job = parseEdgeEvent(fields[fields.indexOf('e') + 1] ?? '');
-      if (!job) this.logger.warn(`dropped a malformed edge event (${id})`);
-      return job
-        ? [{ name: `${job.kind}.${job.event}`, data: job, opts: { jobId: `edge-${id}`, ...JOB_OPTIONS } }]
-        : [];
+  /** From the start of the stream: events the edge wrote before the first worker ever ran count too. */
+  private async createGroups(): Promise<void> {
+    for (const partition of this.groupsToCreate) {
+      const stream = this.streamOf(partition);
+      try {
+        await this.redis.xgroup('CREATE', stream, GROUP, '0', 'MKSTREAM');
+      } catch (error) {
+        if (!String(error).includes('BUSYGROUP')) throw error;
+      }
+      // Entries older workers (one consumer per process) left unacknowledged belong to the owner now.
+      await this.redis.xautoclaim(stream, GROUP, CONSUMER, 0, '0-0', 'COUNT', 10_000);
+      this.groupsToCreate.delete(partition);
+    }
+  }
+
+  private async read(owned: number[]): Promise<Entry[]> {
+    const recovering = owned.filter((partition) => this.cursors.get(partition) !== '>');
+    const partitions = recovering.length > 0 ? recovering : owned;
+    const ids = partitions.map((partition) => this.cursors.get(partition) ?? '>');
+    const reply = (await (recovering.length > 0
+      ? this.reader.xreadgroup(
+          'GROUP',
+          GROUP,
+          CONSUMER,
+          'COUNT',
+          READ_COUNT,
+          'STREAMS',
+          ...partitions.map((partition) => this.streamOf(partition)),
+          ...ids,
+        )
+      : this.reader.xreadgroup(
+          'GROUP',
+          GROUP,
+          CONSUMER,
+          'COUNT',
+          READ_COUNT,
+          'BLOCK',
+          BLOCK_MS,
+          'STREAMS',
+          ...partitions.map((partition) => this.streamOf(partition)),
+          ...ids,
+        ))) as StreamReply;
+    const byStream = new Map((reply ?? []).map(([stream, entries]) => [stream, entries]));
+    const entries: Entry[] = [];
+    for (const partition of partitions) {
+      const read = byStream.get(this.streamOf(partition)) ?? [];
+      if (this.cursors.get(partition) !== '>') {
+        const last = read[read.length - 1];
+        this.cursors.set(partition, last ? last[0] : '>'); // pending ones done: new entries from now on
+      }
+      for (const [id, fields] of read) {
+        // A pending entry trimmed off the stream since (MAXLEN) reads as null: nothing left to apply.
+        const raw = fields ? (fields[fields.indexOf('e') + 1] ?? '') : '';
+        entries.push({ partition, id, raw, attempts: 0 });
+      }
+    }
+    return entries;
+  }
+
+  /** Deferred events whose time has come, from the retry sets of the owned partitions. */
+  private async dueRetries(owned: number[]): Promise<Entry[]> {
+    if (Date.now() - this.lastRetryPoll < RETRY_POLL_MS) return [];
+    this.lastRetryPoll = Date.now();
+    const pipeline = this.redis.pipeline();
+    for (const partition of owned)
+      pipeline.zrangebyscore(this.retryKey(partition), '-inf', Date.now(), 'LIMIT', 0, READ_COUNT);
+    const results = (await pipeline.exec()) ?? [];
+    return owned.flatMap((partition, i) => {
+      const [error, members] = results[i] ?? [null, []];
+      if (error) throw error;
+      return (members as string[]).map((member) => {
+        const { id, e, a } = JSON.parse(member) as { id: string; e: string; a: number };
+        return { partition, id, raw: e, attempts: a, retryMember: member };
+      });
     });
-    await this.queue.addBulk(jobs);
-    await this.redis.xack(this.stream, GROUP, ...entries.map(([id]) => id));
+  }
+
+  /** One round: apply, then record the outcome in Redis (acknowledge, defer, dead-letter), then send. */
+  private async round(entries: Entry[]): Promise<void> {
+    const outcome: RoundOutcome = { deferred: [], dead: [], deliveries: [] };
+    const calls: { event: Extract<EdgeEventJob, { kind: 'call' }>; ref: Entry }[] = [];
+    const others: { job: Exclude<EdgeEventJob, { kind: 'call' }>; entry: Entry }[] = [];
+    for (const entry of entries) {
+      const job = parseEdgeEvent(entry.raw);
+      if (!job) outcome.dead.push({ entry, reason: 'malformed' });
+      else if (job.kind === 'call') calls.push({ event: job, ref: entry });
+      else others.push({ job, entry });
+    }
+    await this.applyCalls(calls, outcome);
+    for (const { job, entry } of others) {
+      const failed = await this.attempt([entry], () =>
+        job.kind === 'registration' ? this.registrations.apply(job) : this.blocks.apply(job),
+      );
+      if (failed) outcome.dead.push({ entry, reason: failed });
+    }
+    await this.finish(entries, outcome);
+    this.dispatcher.dispatch(outcome.deliveries);
+  }
+
+  private async applyCalls(
+    calls: { event: Extract<EdgeEventJob, { kind: 'call' }>; ref: Entry }[],
+    outcome: RoundOutcome,
+  ) {
+    if (calls.length === 0) return;
+    const refs = calls.map(({ ref }) => ref);
+    let applied: AppliedCallEvents<Entry> | undefined;
+    const failed = await this.attempt(refs, async () => {
+      applied = await this.calls.applyBatch(calls);
+    });
+    if (!failed && applied) {
+      outcome.deferred.push(...applied.notKnownYet);
+      outcome.deliveries.push(...applied.deliveries);
+      return;
+    }
+    if (calls.length === 1) {
+      outcome.dead.push({ entry: refs[0] as Entry, reason: failed ?? 'failed' });
+      return;
+    }
+    // The batch keeps failing for a reason of its own: one event at a time finds the ones at fault.
+    this.logger.warn(`a round of ${calls.length} call events failed (${failed}); applying them one by one`);
+    for (const call of calls) await this.applyCalls([call], outcome);
+  }
+
+  /**
+   * Runs `work` until it succeeds: an unreachable database is waited for (with backoff, for as long as the
+   * partitions are still ours); other failures are tried MAX_FAILURES times. Returns why it gave up, or null.
+   */
+  private async attempt(entries: readonly Entry[], work: () => Promise<void>): Promise<string | null> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await work();
+        return null;
+      } catch (error) {
+        const lost = entries.some((entry) => !this.leases.owns(entry.partition));
+        if (!this.running || lost) throw new Error(`stopped while applying edge events: ${String(error)}`);
+        const transient = isTransientDatabaseError(error);
+        if (!transient && attempt >= MAX_FAILURES) return String(error).slice(0, 300);
+        if (attempt === 1 || attempt % 10 === 0) {
+          this.logger.warn(
+            `applying ${entries.length} edge event(s) failed (attempt ${attempt}), retrying: ${String(error)}`,
+          );
+        }
+        await sleep(backoffMs(attempt));
+      }
+    }
+  }
+
+  /** Acknowledges the round's stream entries, removes its retried ones, defers and dead-letters: one MULTI. */
+  private async finish(entries: Entry[], { deferred, dead }: RoundOutcome): Promise<void> {
+    const multi = this.redis.multi();
+    const acks = new Map<number, string[]>();
+    for (const entry of entries) {
+      if (entry.retryMember) multi.zrem(this.retryKey(entry.partition), entry.retryMember);
+      else acks.set(entry.partition, [...(acks.get(entry.partition) ?? []), entry.id]);
+    }
+    for (const [partition, ids] of acks) multi.xack(this.streamOf(partition), GROUP, ...ids);
+    const now = Date.now();
+    for (const entry of deferred) {
+      const attempts = entry.attempts + 1;
+      if (attempts > NOT_KNOWN_MAX_ATTEMPTS) {
+        dead.push({ entry, reason: `its call's initiated was never seen (${NOT_KNOWN_MAX_ATTEMPTS} tries)` });
+        continue;
+      }
+      const member = JSON.stringify({ id: entry.id, e: entry.raw, a: attempts });
+      multi.zadd(this.retryKey(entry.partition), now + NOT_KNOWN_FIRST_DELAY_MS * 2 ** (attempts - 1), member);
+    }
+    for (const { entry, reason } of dead) {
+      multi.xadd(
+        deadEdgeEventsStream(this.prefix),
+        'MAXLEN',
+        '~',
+        DEAD_STREAM_MAX_LENGTH,
+        '*',
+        'e',
+        entry.raw,
+        'stream',
+        this.streamOf(entry.partition),
+        'id',
+        entry.id,
+        'reason',
+        reason,
+      );
+    }
+    await multi.exec();
+    for (const { entry, reason } of dead) {
+      this.logger.error(
+        `edge event ${entry.id} of ${this.streamOf(entry.partition)} moved to ${deadEdgeEventsStream(this.prefix)}: ${reason}`,
+      );
+    }
   }
 }
-
-const JOB_OPTIONS = {
-  attempts: 20,
-  backoff: { type: 'exponential', delay: 200 },
-  removeOnComplete: 1000,
-  removeOnFail: 5000,
-} as const;

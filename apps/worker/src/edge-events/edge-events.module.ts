@@ -1,21 +1,19 @@
 import { Module } from '@nestjs/common';
-import { QueueName, QueuesModule } from '@callwire/queues';
 import { CallRecordsRepository } from '../calls/call-records.repository';
 import { CallRecordsService } from '../calls/call-records.service';
 import { WebhookPublisherModule } from '../webhooks/webhook-publisher.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { EdgeBlocksRepository } from './edge-blocks.repository';
 import { EdgeBlockEventsService } from './edge-block-events.service';
 import { EdgeEventsStreamConsumer } from './edge-events.consumer';
-import { EdgeEventsProcessor } from './edge-events.processor';
 import { RegistrationEventsService } from './registration-events.service';
 import { SipDomainAccounts } from './sip-domain-accounts';
 
-/** Edge events: Redis stream → edge-events queue → call records and webhook events. */
+/** Edge events: the edge's partitioned Redis streams → call records and webhook events, a round at a time. */
 @Module({
-  imports: [QueuesModule.registerQueues(QueueName.EdgeEvents), WebhookPublisherModule],
+  imports: [WebhookPublisherModule, WebhooksModule],
   providers: [
     EdgeEventsStreamConsumer,
-    EdgeEventsProcessor,
     CallRecordsRepository,
     CallRecordsService,
     RegistrationEventsService,

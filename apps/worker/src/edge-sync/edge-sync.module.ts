@@ -10,7 +10,7 @@ import { KamailioRpcClient } from './kamailio-rpc.client';
 import { TokenContactsRepository } from './token-contacts.repository';
 
 @Module({
-  imports: [QueuesModule.registerQueues(QueueName.EdgeSync, QueueName.EdgeEvents), CallReconciliationModule],
+  imports: [QueuesModule.registerQueues(QueueName.EdgeSync), CallReconciliationModule],
   providers: [
     KamailioRpcClient,
     TokenContactsRepository,

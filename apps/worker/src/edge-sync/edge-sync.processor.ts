@@ -1,11 +1,10 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import type { Job, Queue } from 'bullmq';
+import type { Job } from 'bullmq';
 import {
   type ClearEdgeBlockJob,
   type DeregisterUserJob,
   type EdgeCallEvent,
-  type EdgeEventJob,
   type EdgeSyncJob,
   type HangupCallJob,
   LiveEventsPublisher,
@@ -52,7 +51,6 @@ export class EdgeSyncProcessor extends WorkerHost {
     private readonly live: LiveEventsPublisher,
     private readonly accountLimits: AccountLimitsRepository,
     private readonly edgeBlocks: EdgeBlocksRepository,
-    @InjectQueue(QueueName.EdgeEvents) private readonly edgeEvents: Queue<EdgeEventJob>,
     private readonly reconciliation: CallReconciliationService,
   ) {
     super();
@@ -110,7 +108,7 @@ export class EdgeSyncProcessor extends WorkerHost {
       reason: 'BYE',
       hangupBy: 'edge',
     };
-    await this.edgeEvents.add(`call.ended`, event, { jobId: `hangup-${sipCallId}`.replace(/:/g, '_') });
+    await this.reconciliation.reportEnd(event);
     this.logger.log(`hung up call ${sipCallId}`);
   }
 

@@ -134,6 +134,45 @@ export class WebhookDeliveriesRepository {
     return rowCount === 1;
   }
 
+  /**
+   * First attempts made in-process right after the events were stored (WebhookDispatcher), recorded for many
+   * deliveries in one statement: succeeded, one attempt, and the endpoints' failure streaks end. A delivery
+   * something else has attempted meanwhile (attempts > 0: the sweeper's job) is left to that attempt.
+   */
+  async recordFirstSuccesses(
+    outcomes: readonly { id: string; statusCode: number; latencyMs: number }[],
+  ): Promise<void> {
+    if (outcomes.length === 0) return;
+    await this.pool.query(
+      `WITH recorded AS (
+         UPDATE webhook_deliveries d
+            SET state = 'succeeded', attempts = 1, last_status_code = o.status_code, last_latency_ms = o.latency_ms,
+                last_error = NULL, next_attempt_at = NULL, updated_at = now() AT TIME ZONE 'UTC'
+           FROM unnest($1::uuid[], $2::int[], $3::int[]) AS o(id, status_code, latency_ms)
+          WHERE d.id = o.id AND d.state = 'pending' AND d.attempts = 0
+          RETURNING d.endpoint_id
+       )
+       UPDATE webhook_endpoints SET failure_streak = 0, updated_at = now() AT TIME ZONE 'UTC'
+        WHERE id IN (SELECT endpoint_id FROM recorded) AND failure_streak > 0`,
+      [outcomes.map((o) => o.id), outcomes.map((o) => o.statusCode), outcomes.map((o) => o.latencyMs)],
+    );
+  }
+
+  /**
+   * A first in-process attempt failed and will be retried by the delivery queue: counted as attempt 1, due at
+   * `nextAttemptAt` (or now, for the queue's processor to decide). False when something else attempted it.
+   */
+  async recordFirstFailure(id: string, record: Omit<AttemptRecord, 'state'>): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      `UPDATE webhook_deliveries
+          SET attempts = 1, last_status_code = $2, last_latency_ms = $3, last_error = $4,
+              next_attempt_at = $5::timestamptz AT TIME ZONE 'UTC', updated_at = now() AT TIME ZONE 'UTC'
+        WHERE id = $1 AND state = 'pending' AND attempts = 0`,
+      [id, record.lastStatusCode, record.lastLatencyMs, record.lastError, record.nextAttemptAt?.toISOString() ?? null],
+    );
+    return rowCount === 1;
+  }
+
   /** Records the outcome of attempt `attempt`; false when the delivery was restarted meanwhile. */
   async recordAttempt(id: string, attempt: number, record: AttemptRecord): Promise<boolean> {
     const { count } = await this.prisma.webhookDelivery.updateMany({

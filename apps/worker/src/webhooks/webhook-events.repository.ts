@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import { uuidv7 } from '@callwire/database';
 import { ALL_WEBHOOK_EVENTS, type WebhookEventType } from '@callwire/webhooks';
 
@@ -12,6 +12,15 @@ export interface NewWebhookEvent {
   readonly createdAt?: Date;
   /** Endpoints of this application (status callbacks) receive it too; other applications' do not. */
   readonly applicationId?: string | null;
+}
+
+/** A delivery a batch created, with what sending it needs (the event's payload is the caller's). */
+export interface CreatedDelivery {
+  readonly deliveryId: string;
+  readonly eventId: string;
+  readonly endpointId: string;
+  readonly url: string;
+  readonly secretEncrypted: Uint8Array;
 }
 
 export interface StoredWebhookEvent {
@@ -77,6 +86,65 @@ export class WebhookEventsRepository {
     if (!row || row.endpoints === 0) return null;
     if (!row.eventId) return this.existing(event);
     return { eventId: row.eventId, deliveryIds: row.deliveryIds, duplicate: false };
+  }
+
+  /**
+   * createWithDeliveries for many events at once, in ONE statement on the caller's connection (inside its
+   * transaction): each event that an enabled endpoint subscribes to is stored with its id, and one pending
+   * delivery per such endpoint. An event whose (orderingKey, type) the account already has is skipped (a
+   * replay). Returns the deliveries created, with their endpoint's URL and encrypted secret, in the order of
+   * `events` (ids need not sort that way: two steps of a call may share a millisecond).
+   */
+  async createManyWithDeliveries(
+    client: PoolClient,
+    events: readonly (NewWebhookEvent & { readonly id: string })[],
+    now: Date,
+  ): Promise<CreatedDelivery[]> {
+    if (events.length === 0) return [];
+    const { rows } = await client.query<{
+      deliveryId: string;
+      eventId: string;
+      endpointId: string;
+      url: string;
+      secretEncrypted: Buffer;
+    }>(
+      `WITH input AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::jsonb[], $6::timestamptz[], $7::uuid[])
+           WITH ORDINALITY AS t(id, account_id, type, ordering_key, data, created_at, application_id, position)
+       ), targets AS (
+         SELECT i.id AS event_id, i.position, p.id AS endpoint_id, p.url, p.secret_encrypted
+           FROM input i JOIN webhook_endpoints p
+             ON p.account_id = i.account_id AND p.enabled AND p.events && ARRAY[i.type, $8]::text[]
+            AND (p.application_id IS NULL OR p.application_id = i.application_id)
+       ), inserted AS (
+         INSERT INTO webhook_events (id, account_id, type, ordering_key, data, created_at)
+         SELECT i.id, i.account_id, i.type, i.ordering_key, i.data, i.created_at AT TIME ZONE 'UTC'
+           FROM input i WHERE EXISTS (SELECT 1 FROM targets t WHERE t.event_id = i.id)
+         ON CONFLICT (account_id, ordering_key, type) DO NOTHING
+         RETURNING id
+       ), deliveries AS (
+         INSERT INTO webhook_deliveries (id, endpoint_id, event_id, next_attempt_at, updated_at)
+         SELECT ${UUIDV7_SQL}, t.endpoint_id, t.event_id, $9::timestamptz AT TIME ZONE 'UTC', $9::timestamptz AT TIME ZONE 'UTC'
+           FROM targets t JOIN inserted i ON i.id = t.event_id
+         RETURNING id, event_id, endpoint_id
+       )
+       SELECT d.id AS "deliveryId", d.event_id AS "eventId", d.endpoint_id AS "endpointId", t.url,
+              t.secret_encrypted AS "secretEncrypted"
+         FROM deliveries d JOIN targets t ON t.event_id = d.event_id AND t.endpoint_id = d.endpoint_id
+        ORDER BY t.position, d.id`,
+      [
+        events.map((event) => event.id),
+        events.map((event) => event.accountId),
+        events.map((event) => event.type),
+        events.map((event) => event.orderingKey ?? null),
+        events.map((event) => JSON.stringify(event.data)),
+        events.map((event) => (event.createdAt ?? now).toISOString()),
+        events.map((event) => event.applicationId ?? null),
+        ALL_WEBHOOK_EVENTS,
+        now.toISOString(),
+      ],
+    );
+    return rows.map((row) => ({ ...row, secretEncrypted: new Uint8Array(row.secretEncrypted) }));
   }
 
   private async existing(event: NewWebhookEvent): Promise<StoredWebhookEvent | null> {

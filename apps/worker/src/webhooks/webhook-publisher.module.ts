@@ -7,6 +7,6 @@ import { WebhookEventsRepository } from './webhook-events.repository';
 @Module({
   imports: [QueuesModule.registerQueues(QueueName.WebhookDelivery)],
   providers: [WebhookEventsRepository, WebhookEventPublisher],
-  exports: [WebhookEventPublisher],
+  exports: [WebhookEventPublisher, WebhookEventsRepository],
 })
 export class WebhookPublisherModule {}

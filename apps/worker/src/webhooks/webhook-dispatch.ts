@@ -1,0 +1,175 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
+import { LiveEventsPublisher, QueueName, type WebhookDeliveryJob } from '@callwire/queues';
+import { WEBHOOK_DELIVERY_JOB_NAME, decryptSecret, webhookDeliveryJobOptions } from '@callwire/webhooks';
+import { retryDelayMs } from './retry-policy';
+import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
+import type { CreatedDelivery } from './webhook-events.repository';
+import { type AttemptOutcome, WebhookSender } from './webhook.sender';
+
+/** A stored delivery with everything sending it needs. */
+export interface OutgoingDelivery extends CreatedDelivery {
+  readonly accountId: string;
+  /** Deliveries with one ordering key (a call's id) reach an endpoint in order: the next waits for this one. */
+  readonly orderingKey: string;
+  /** The JSON payload, as the receiver gets it (and as it is signed). */
+  readonly body: string;
+}
+
+/** POSTs in flight per worker process (deliveries are network-bound). */
+const MAX_IN_FLIGHT = 64;
+/** Successes are written in batches: at most this many, or after this long. */
+const RECORD_BATCH = 200;
+const RECORD_EVERY_MS = 20;
+/** A key whose delivery went to the queue sends its next ones through the queue too, for this long. */
+const HANDED_OVER_MS = 10 * 60_000;
+
+/**
+ * Sends the deliveries a round of edge events created, in this process, right after the commit: no job per
+ * delivery. Per endpoint and ordering key a chain keeps the order (the next event of a call waits until the
+ * previous delivery is done); at most MAX_IN_FLIGHT POSTs run at once; successes are recorded in batched
+ * UPDATEs. Anything else goes to the delivery queue, whose processor owns retries, final failures and endpoint
+ * disabling: a failed first attempt is recorded with its retry time and queued for then, and the later
+ * deliveries of that key follow it through the queue (its processor waits for earlier pending ones).
+ * A crash loses no delivery: the rows are pending until recorded, and the sweeper queues overdue ones.
+ */
+@Injectable()
+export class WebhookDispatcher implements BeforeApplicationShutdown {
+  private readonly logger = new Logger(WebhookDispatcher.name);
+  private readonly chains = new Map<string, Promise<void>>();
+  private readonly handedOver = new Map<string, number>();
+  private readonly secrets = new Map<string, { encrypted: Buffer; secret: string }>();
+  private inFlight = 0;
+  private readonly waiting: (() => void)[] = [];
+  private successes: { id: string; statusCode: number; latencyMs: number; accountId: string }[] = [];
+  private flushTimer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(
+    @Inject(CALLWIRE_CONFIG) private readonly config: CallwireConfig,
+    private readonly sender: WebhookSender,
+    private readonly deliveries: WebhookDeliveriesRepository,
+    @InjectQueue(QueueName.WebhookDelivery) private readonly queue: Queue<WebhookDeliveryJob>,
+    private readonly live: LiveEventsPublisher,
+  ) {}
+
+  /** Starts sending (does not wait for the POSTs). */
+  dispatch(deliveries: readonly OutgoingDelivery[]): void {
+    for (const delivery of deliveries) {
+      const key = `${delivery.endpointId} ${delivery.orderingKey}`;
+      const previous = this.chains.get(key) ?? Promise.resolve();
+      const chain = previous.then(() => this.deliver(key, delivery));
+      this.chains.set(key, chain);
+      void chain.finally(() => {
+        if (this.chains.get(key) === chain) this.chains.delete(key);
+      });
+    }
+  }
+
+  /** Before the database closes: the chains finish and their outcomes are written. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([...this.chains.values()]);
+    await this.flush();
+  }
+
+  private async deliver(key: string, delivery: OutgoingDelivery): Promise<void> {
+    try {
+      const until = this.handedOver.get(key);
+      if (until !== undefined && until > Date.now()) return await this.toQueue(delivery, 0);
+      this.handedOver.delete(key);
+      const secret = this.secretOf(delivery);
+      await this.slot();
+      let outcome: AttemptOutcome;
+      try {
+        outcome = await this.sender.send(delivery.url, secret, delivery.eventId, delivery.body);
+      } finally {
+        this.release();
+      }
+      if (outcome.ok) return this.recordSuccess(delivery, outcome.statusCode, outcome.latencyMs);
+      this.handedOver.set(key, Date.now() + HANDED_OVER_MS);
+      const retryIn = outcome.retryable ? retryDelayMs(this.config.webhooks.retryScheduleMs, 1) : null;
+      if (retryIn === null) return await this.toQueue(delivery, 0); // its processor records the final failure
+      await this.flush(); // the earlier deliveries of the key are recorded before the queue looks at them
+      const nextAttemptAt = new Date(Date.now() + retryIn);
+      const recorded = await this.deliveries.recordFirstFailure(delivery.deliveryId, {
+        lastStatusCode: outcome.statusCode,
+        lastLatencyMs: outcome.latencyMs,
+        lastError: outcome.error,
+        nextAttemptAt,
+      });
+      this.logger.warn(
+        `attempt 1 failed (${outcome.error}), retrying at ${nextAttemptAt.toISOString()} ` +
+          `[delivery=${delivery.deliveryId} event=${delivery.eventId} account=${delivery.accountId}]`,
+      );
+      await this.toQueue(delivery, recorded ? retryIn : 0);
+    } catch (error) {
+      // Not sent, or sent and not recorded: the row is still pending, the queue (or the sweeper) takes it.
+      this.logger.warn(`delivery ${delivery.deliveryId}: ${String(error)}; handing it to the delivery queue`);
+      this.handedOver.set(key, Date.now() + HANDED_OVER_MS);
+      await this.toQueue(delivery, 0).catch(() => undefined);
+    }
+  }
+
+  /** The endpoint's secret, decrypted once per endpoint (and again after a rotation). */
+  private secretOf(delivery: OutgoingDelivery): string {
+    const encrypted = Buffer.from(delivery.secretEncrypted);
+    const cached = this.secrets.get(delivery.endpointId);
+    if (cached?.encrypted.equals(encrypted)) return cached.secret;
+    const secret = decryptSecret(this.config.webhooks.encryptionKey, encrypted);
+    this.secrets.set(delivery.endpointId, { encrypted, secret });
+    return secret;
+  }
+
+  private async toQueue(delivery: OutgoingDelivery, delay: number): Promise<void> {
+    await this.flush();
+    await this.queue.add(
+      WEBHOOK_DELIVERY_JOB_NAME,
+      { deliveryId: delivery.deliveryId },
+      { ...webhookDeliveryJobOptions(delivery.deliveryId), delay },
+    );
+  }
+
+  private recordSuccess(delivery: OutgoingDelivery, statusCode: number, latencyMs: number): void {
+    this.successes.push({ id: delivery.deliveryId, statusCode, latencyMs, accountId: delivery.accountId });
+    if (this.successes.length >= RECORD_BATCH) void this.flush();
+    else this.flushTimer ??= setTimeout(() => void this.flush(), RECORD_EVERY_MS);
+  }
+
+  /** Writes the successes so far (one statement); failures to write leave the rows pending for the sweeper. */
+  private flush(): Promise<void> {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    const batch = this.successes;
+    this.successes = [];
+    this.flushing = this.flushing.then(async () => {
+      if (batch.length === 0) return;
+      try {
+        await this.deliveries.recordFirstSuccesses(batch);
+        for (const accountId of new Set(batch.map((success) => success.accountId))) {
+          this.live.publish(accountId, 'webhook-deliveries');
+        }
+      } catch (error) {
+        this.logger.warn(
+          `could not record ${batch.length} delivered webhooks (the sweeper sends them again): ${String(error)}`,
+        );
+      }
+    });
+    return this.flushing;
+  }
+
+  private async slot(): Promise<void> {
+    if (this.inFlight < MAX_IN_FLIGHT) {
+      this.inFlight++;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.inFlight--;
+  }
+}
