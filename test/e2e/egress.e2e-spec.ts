@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { type Socket, createSocket } from 'node:dgram';
 import type { AddressInfo } from 'node:net';
 import { type INestApplicationContext, Module } from '@nestjs/common';
-import { DiscoveryModule, NestFactory } from '@nestjs/core';
+import { DiscoveryModule } from '@nestjs/core';
 import type { Job } from 'bullmq';
 import { ConfigModule } from '@callwire/config';
 import { DatabaseModule } from '@callwire/database';
@@ -15,6 +15,7 @@ import { InFlightJobsDrain } from '../../apps/worker/src/in-flight-jobs.drain';
 import { WebhookEventPublisher } from '../../apps/worker/src/webhooks/webhook-event.publisher';
 import { WebhooksModule } from '../../apps/worker/src/webhooks/webhooks.module';
 import { ApiHarness, expectProblem } from '../support/api-harness';
+import { compileWithConfig, configWith } from '../support/app-settings';
 import { TEST_EGRESS_ALLOWED_NETWORKS } from '../support/egress-allowance';
 import { eventually } from '../support/eventually';
 import { RecordingReceiver } from '../support/recording-receiver';
@@ -87,13 +88,14 @@ describe('Egress policy (e2e): no requests to internal addresses unless EGRESS_A
 
   beforeAll(async () => {
     isolateQueues('egress');
-    process.env.WEBHOOK_RETRY_SCHEDULE = '0.2,0.2';
     receiver = await RecordingReceiver.start();
-    process.env.EGRESS_ALLOWED_NETWORKS = TEST_EGRESS_ALLOWED_NETWORKS;
-    lab = await ApiHarness.start();
-    process.env.EGRESS_ALLOWED_NETWORKS = '';
-    strict = await ApiHarness.start();
-    worker = await NestFactory.createApplicationContext(EgressWorkerModule, { logger: false });
+    lab = await ApiHarness.start({ EGRESS_ALLOWED_NETWORKS: TEST_EGRESS_ALLOWED_NETWORKS });
+    strict = await ApiHarness.start({ EGRESS_ALLOWED_NETWORKS: '' });
+    worker = await compileWithConfig(
+      EgressWorkerModule,
+      configWith({ EGRESS_ALLOWED_NETWORKS: '', WEBHOOK_RETRY_SCHEDULE: '0.2,0.2' }),
+    );
+    worker.useLogger(false);
     await worker.init();
     acme = await strict.createTenant('Egress Acme');
   });

@@ -85,10 +85,12 @@ describe('SIP.js with client-token SIP parameters (e2e: Chromium, Kamailio, rtpe
       KamailioHarness.start().then((started) => (edge = started)),
       CoturnHarness.start().then((started) => (turn = started)),
     ]);
-    process.env.TURN_PORT = String(turn.port);
-    process.env.SIP_WSS_PORT = String(edge.wssPort);
     process.env.EDGE_RPC_PORT = String(edge.rpcPort);
-    [api, browser, worker] = await Promise.all([ApiHarness.start(), BrowserHarness.launch(), WorkerHarness.start()]);
+    [api, browser, worker] = await Promise.all([
+      ApiHarness.start({ TURN_PORT: String(turn.port), SIP_WSS_PORT: String(edge.wssPort) }),
+      BrowserHarness.launch(),
+      WorkerHarness.start(),
+    ]);
     const bundled = await build({
       entryPoints: [resolve(ROOT, 'node_modules/sip.js/lib/index.js')],
       bundle: true,

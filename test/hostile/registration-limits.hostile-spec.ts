@@ -17,8 +17,7 @@ describe('Hostile traffic: registration lifetime and contact limits', () => {
   beforeAll(async () => {
     isolateQueues('hostile-registrations');
     edge = await KamailioHarness.start({ SIP_MAX_EXPIRES: '3600' });
-    process.env.SIP_WSS_PORT = String(edge.wssPort);
-    api = await ApiHarness.start();
+    api = await ApiHarness.start({ SIP_WSS_PORT: String(edge.wssPort) });
     tenant = await api.createTenant('Limits');
     await api.request('POST', '/v1/sip-users', { key: tenant.key, body: { username: 'many', password: PASSWORD } });
   }, 60_000);

@@ -25,9 +25,12 @@ describe('Hostile traffic: browsers that vanish', () => {
   beforeAll(async () => {
     isolateQueues('hostile-vanished');
     edge = await KamailioHarness.start();
-    process.env.SIP_WSS_PORT = String(edge.wssPort);
     process.env.EDGE_RPC_PORT = String(edge.rpcPort);
-    [api, browser, worker] = await Promise.all([ApiHarness.start(), BrowserHarness.launch(), WorkerHarness.start()]);
+    [api, browser, worker] = await Promise.all([
+      ApiHarness.start({ SIP_WSS_PORT: String(edge.wssPort) }),
+      BrowserHarness.launch(),
+      WorkerHarness.start(),
+    ]);
     acme = await api.createTenant('Vanished Acme');
     for (const username of ['desk', 'frontdesk']) {
       await api.request('POST', '/v1/sip-users', { key: acme.key, body: { username, password: PASSWORD } });

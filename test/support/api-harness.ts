@@ -1,7 +1,10 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { CallwireConfig } from '@callwire/config';
 import { PrismaService } from '@callwire/database';
-import { createApiApp } from '../../apps/api/src/bootstrap';
+import { AppModule } from '../../apps/api/src/app.module';
+import { HTTP_APP_OPTIONS, completeApiApp, createApiAdapter } from '../../apps/api/src/bootstrap';
+import { type AppSettings, compileWithConfig, configWith } from './app-settings';
 import { OpenApiValidator } from './openapi-validator';
 
 export interface JsonResponse<T = Record<string, unknown>> {
@@ -20,17 +23,27 @@ export class ApiHarness {
     readonly app: NestFastifyApplication,
     readonly baseUrl: string,
     readonly openApi: OpenApiValidator,
+    /** The settings this API runs with. */
+    readonly config: CallwireConfig,
   ) {}
 
-  static async start(): Promise<ApiHarness> {
-    const app = await createApiApp({ logger: false });
+  /** `settings`: this API's own, e.g. `{ SIP_WSS_PORT: String(edge.wssPort) }` (the run's environment below). */
+  static async start(settings: AppSettings = {}): Promise<ApiHarness> {
+    const config = configWith(settings);
+    const moduleRef = await compileWithConfig(AppModule, config);
+    const app = completeApiApp(
+      moduleRef.createNestApplication<NestFastifyApplication>(createApiAdapter(config), {
+        logger: false,
+        ...HTTP_APP_OPTIONS,
+      }),
+    );
     await app.listen(0, '127.0.0.1');
     const baseUrl = await app.getUrl();
-    return new ApiHarness(app, baseUrl, await OpenApiValidator.load(baseUrl));
+    return new ApiHarness(app, baseUrl, await OpenApiValidator.load(baseUrl), config);
   }
 
   get adminKey(): string {
-    return process.env.ADMIN_API_KEY ?? '';
+    return this.config.adminApiKey;
   }
 
   get prisma(): PrismaService {

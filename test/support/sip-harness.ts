@@ -224,12 +224,15 @@ export async function runSipp(run: SippRun): Promise<SippResult & { localPort: n
 /** Starts a SIPp process that waits for one request; await `done` for its result. */
 export async function startSippUas(run: SippRun): Promise<{ localPort: number; done: Promise<SippResult> }> {
   const localPort = run.localPort ?? (await freeSipPort());
-  let exited = false;
-  const done = runSipp({ ...run, localPort }).finally(() => (exited = true));
+  let exited: SippResult | undefined;
+  const done = runSipp({ ...run, localPort }).then((result) => (exited = result));
   const transport = run.transport ?? 'udp';
   await eventually(
     () => {
-      if (exited) throw new GiveUp(`SIPp (${run.scenario}) exited before it listened on ${localPort}`);
+      if (exited) {
+        const { exitCode, output } = exited;
+        throw new GiveUp(`SIPp (${run.scenario}) exited (${exitCode}) before it listened on ${localPort}:\n${output}`);
+      }
       return boundLocally(transport, localPort);
     },
     { timeoutMs: 10_000, intervalMs: 20, description: `SIPp (${run.scenario}) to listen on ${transport} ${localPort}` },
