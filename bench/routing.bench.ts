@@ -27,7 +27,8 @@
  * memory for both (256), BENCH_KEEP=1 keeps the temporary directory (SIPp statistics, logs, errors, the last
  * output of the edge and the API),
  * BENCH_CPU_PROF=<dir> CPU-profiles the API process (whole run) and prints where its time went,
- * BENCH_PIKE_REQS the edge's flood limit per 2 s (1000000: the carrier is one address sending 3 requests per call).
+ * BENCH_PIKE_REQS the edge's flood limit per 2 s (1000000: the carrier is one address sending 3 requests per call),
+ * BENCH_TRACE=1 has the edge log the times of each call's steps (EDGE_TRACE_ROUTING) and reports where they went.
  */
 import 'dotenv/config';
 import { randomBytes } from 'node:crypto';
@@ -36,6 +37,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { summarize } from './cpu-profile';
 import { type RouteHistogram, readRouteHistogram, routeDelta } from './routing/api-metrics';
+import { type RoutingTrace, parseRoutingTrace } from './routing/edge-trace';
 import { seedNumbers, writeNumbers } from './routing/numbers';
 import { type CpuUsage, backendPids, snapshot, usage } from './sip/cpu';
 import { startBareKamailio, startEdge } from './sip/kamailio';
@@ -76,6 +78,7 @@ const NUMBERS = envInt('BENCH_NUMBERS', 1_000);
 const CHILDREN = envInt('BENCH_CHILDREN', 8);
 const SHM_MB = envInt('BENCH_SHM_MB', 256);
 const KEEP = process.env.BENCH_KEEP === '1';
+const TRACE = process.env.BENCH_TRACE === '1';
 /** pike's limit per 2 s for the edge: the whole carrier load comes from one address (3 requests per call). */
 const PIKE_REQS = envInt('BENCH_PIKE_REQS', 1_000_000);
 const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF?.trim() ? resolve(process.env.BENCH_CPU_PROF.trim()) : undefined;
@@ -93,6 +96,8 @@ interface Result {
   readonly cpu: CpuUsage;
   /** Full path only: the API's decisions in the window. */
   readonly api?: ReturnType<typeof routeDelta>;
+  /** Full path with BENCH_TRACE=1: the edge's own timing of each call it dialled. */
+  readonly traces?: RoutingTrace[];
 }
 
 interface Step {
@@ -208,6 +213,39 @@ function report(steps: Step[]): void {
       '/metrics histogram; p99 is a bucket bound). CPU from /proc: "bench" is this process, "other" everything else ' +
       '(other users of the machine, kernel threads).\n',
   );
+  const traced = steps.filter(({ results }) => (results.full?.traces?.length ?? 0) > 0);
+  if (traced.length > 0) {
+    const spread = (traces: RoutingTrace[], pick: (trace: RoutingTrace) => number): string => {
+      const samples = traces.map(pick);
+      return `${fixed(ms(samples, 0.5), 2)} / ${fixed(ms(samples, 0.99), 2)} / ${fixed(Math.max(...samples), 2)}`;
+    };
+    const rows = traced.map(({ rate, results }) => {
+      const traces = results.full?.traces ?? [];
+      return [
+        `${fixed(rate)}/s`,
+        String(traces.length),
+        spread(traces, (trace) => trace.queueMs),
+        spread(traces, (trace) => trace.decisionMs),
+        spread(traces, (trace) => trace.dialMs),
+        spread(traces, (trace) => trace.queueMs + trace.decisionMs + trace.dialMs),
+      ];
+    });
+    process.stdout.write(
+      `${table(
+        [
+          'offered',
+          'calls traced',
+          'async queue p50 / p99 / max ms',
+          'HTTP decision p50 / p99 / max ms',
+          'dial until relay p50 / p99 / max ms',
+          'edge total p50 / p99 / max ms',
+        ],
+        rows,
+      )}\n` +
+        'Edge trace (EDGE_TRACE_ROUTING): waiting for an async worker, the API round trip as the edge sees it, and ' +
+        'the dialog, call event and targets until the INVITE is relayed.\n\n',
+    );
+  }
   const atTarget = steps.find((step) => step.rate === TARGET_RATE);
   const full = atTarget?.results.full;
   const bare = atTarget?.results.static;
@@ -325,9 +363,15 @@ async function main(cleanup: Cleanup): Promise<number> {
       EDGE_API_TOKEN: edgeApiToken,
       EDGE_API_ROUTES_URL: `${apiUrl}/internal/edge/routes`,
       EDGE_PIKE_REQS: String(PIKE_REQS),
+      ...(TRACE ? { EDGE_TRACE_ROUTING: '1' } : {}),
     },
   });
   outputs.edge = () => edge.process.recentOutput();
+  const traces: RoutingTrace[] = [];
+  edge.process.onLine((line) => {
+    const trace = TRACE ? parseRoutingTrace(line) : null;
+    if (trace) traces.push(trace);
+  });
   // kamailio.sh starts Kamailio in a process group of its own (setsid): its CPU is counted by that group.
   const edgeGroup = Number(readFileSync(join(edge.runDir, 'kamailio.pid'), 'utf8').trim());
   log(`callwire edge answers on udp 127.0.0.1:${edge.port} (pid ${edge.process.pid}, children ${CHILDREN})`);
@@ -403,6 +447,7 @@ async function main(cleanup: Cleanup): Promise<number> {
       const apiBefore: RouteHistogram | undefined =
         target.name === 'full' ? await readRouteHistogram(apiUrl, metricsToken) : undefined;
       const before = snapshot();
+      traces.length = 0;
       const sipp = await call(target, rate, rate * DURATION);
       const after = snapshot();
       const pgBackends = [...new Set([...pgBefore, ...(await backendPids(admin.client, database))])];
@@ -418,7 +463,12 @@ async function main(cleanup: Cleanup): Promise<number> {
         sipp.cpuSeconds,
       );
       const apiDelta = apiBefore ? routeDelta(apiBefore, await readRouteHistogram(apiUrl, metricsToken)) : undefined;
-      step.results[target.name] = { sipp, cpu, api: apiDelta };
+      step.results[target.name] = {
+        sipp,
+        cpu,
+        api: apiDelta,
+        traces: target.name === 'full' && TRACE ? [...traces] : undefined,
+      };
       for (const server of servers) server.assertRunning();
       api.assertRunning();
       if (sipp.successful === 0) broken.push(`${fixed(rate)}/s on ${target.name}: no successful call`);

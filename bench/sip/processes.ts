@@ -66,6 +66,18 @@ export class NativeProcess {
     return this.status === undefined;
   }
 
+  /** Every whole line of output from now on (stdout and stderr), for output that the kept tail would lose. */
+  onLine(listener: (line: string) => void): void {
+    for (const stream of [this.child.stdout, this.child.stderr]) {
+      let partial = '';
+      stream?.on('data', (chunk: Buffer) => {
+        const lines = (partial + chunk.toString('utf8')).split('\n');
+        partial = lines.pop() ?? '';
+        for (const line of lines) listener(line);
+      });
+    }
+  }
+
   recentOutput(): string {
     return this.output.join('\n');
   }
