@@ -14,6 +14,7 @@ const carrier: Carrier = {
   id: 'c1',
   name: 'Carrier X',
   enabled: true,
+  srtp: 'off',
   inbound: { allowedAddresses: ['203.0.113.0/24'], auth: { username: 'acme-trunk' } },
   outbound: {
     gateways: [
@@ -67,12 +68,17 @@ describe('addressList', () => {
 
 describe('createCarrierBody', () => {
   it('sends only the name and enabled for an empty form', () => {
-    expect(createCarrierBody({ ...NEW_CARRIER, name: 'Carrier X' })).toEqual({ name: 'Carrier X', enabled: true });
+    expect(createCarrierBody({ ...NEW_CARRIER, name: 'Carrier X' })).toEqual({
+      name: 'Carrier X',
+      enabled: true,
+      srtp: 'off',
+    });
   });
 
   it('sends what was filled in, numbers as numbers and defaults left to the API', () => {
     const body = createCarrierBody({
       ...NEW_CARRIER,
+      srtp: 'require',
       name: 'Carrier X',
       allowedAddresses: '203.0.113.0/24',
       inboundUsername: 'acme-trunk',
@@ -90,6 +96,7 @@ describe('createCarrierBody', () => {
     expect(body).toEqual({
       name: 'Carrier X',
       enabled: true,
+      srtp: 'require',
       inbound: { allowedAddresses: ['203.0.113.0/24'], auth: { username: 'acme-trunk', password: 'secret-password' } },
       outbound: {
         gateways: [
@@ -135,6 +142,7 @@ describe('updateCarrierBody', () => {
     expect(updateCarrierBody(carrierFields(carrier), carrier)).toEqual({
       name: 'Carrier X',
       enabled: true,
+      srtp: 'off',
       inbound: { allowedAddresses: ['203.0.113.0/24'] },
       outbound: {
         gateways: [{ host: 'sip.carrier.example', port: 5060, transport: 'udp', priority: 10, weight: 1 }],

@@ -9,6 +9,7 @@ import type {
   CreateCarrierOutboundRequest,
   CreateCarrierRequest,
   GatewayTransport,
+  SrtpPolicy,
   UpdateCarrierRequest,
 } from '../api/types';
 
@@ -29,6 +30,7 @@ export interface GatewayFields {
 export interface CarrierFields {
   readonly name: string;
   readonly enabled: boolean;
+  readonly srtp: SrtpPolicy;
   /** One IP address or CIDR per line (or separated by commas or spaces). */
   readonly allowedAddresses: string;
   readonly inboundUsername: string;
@@ -49,6 +51,7 @@ export const NEW_GATEWAY: GatewayFields = { host: '', port: '', transport: 'udp'
 export const NEW_CARRIER: CarrierFields = {
   name: '',
   enabled: true,
+  srtp: 'off', // the API's default for carriers: most trunks speak plain RTP
   allowedAddresses: '',
   inboundUsername: '',
   inboundPassword: '',
@@ -69,6 +72,7 @@ export function carrierFields(carrier: Carrier): CarrierFields {
   return {
     name: carrier.name,
     enabled: carrier.enabled,
+    srtp: carrier.srtp,
     allowedAddresses: inbound.allowedAddresses.join('\n'),
     inboundUsername: inbound.auth?.username ?? '',
     inboundPassword: '',
@@ -172,6 +176,7 @@ export function createCarrierBody(fields: CarrierFields): CreateCarrierRequest {
   const body: CreateCarrierRequest = {
     name: fields.name,
     enabled: fields.enabled,
+    srtp: fields.srtp,
     inbound:
       addresses.length > 0 || inboundAuth
         ? { allowedAddresses: addresses.length > 0 ? addresses : undefined, auth: inboundAuth }
@@ -190,6 +195,7 @@ export function updateCarrierBody(fields: CarrierFields, carrier: Carrier): Upda
   const body: UpdateCarrierRequest = {
     name: fields.name,
     enabled: fields.enabled,
+    srtp: fields.srtp,
     inbound: {
       allowedAddresses: addressList(fields.allowedAddresses),
       auth: credentials(fields.inboundUsername, fields.inboundPassword, carrier.inbound.auth),
@@ -213,6 +219,7 @@ export function updateCarrierBody(fields: CarrierFields, carrier: Carrier): Upda
 const CARRIER_FORM_FIELDS = new Set([
   'name',
   'enabled',
+  'srtp',
   'inbound.allowedAddresses',
   'inbound.auth',
   'inbound.auth.username',

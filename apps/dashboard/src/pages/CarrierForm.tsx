@@ -5,6 +5,7 @@ import { type ControlProps, Field } from '../components/Field';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { FormActions } from '../components/FormActions';
 import { useForm } from '../hooks/useForm';
+import { SrtpField } from '../components/SrtpField';
 import {
   type CarrierFields,
   type GatewayFields,
@@ -95,6 +96,7 @@ export function CarrierForm({ carrier, onDone, onCancel }: Props) {
                 />
               )}
             </Field>
+            <SrtpField value={fields.srtp} errors={form.errors('srtp')} onChange={(srtp) => set({ srtp })} />
           </fieldset>
 
           <fieldset>

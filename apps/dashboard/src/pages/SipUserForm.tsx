@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { client, settle } from '../api/client';
-import type { SipUser } from '../api/types';
+import type { SipUser, SrtpPolicy } from '../api/types';
 import { Field } from '../components/Field';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { SrtpField } from '../components/SrtpField';
 import { FormActions } from '../components/FormActions';
 import { fieldsOf, useForm } from '../hooks/useForm';
 
@@ -19,24 +20,27 @@ export function SipUserForm({ user, onDone, onCancel }: Props) {
   const [password, setPassword] = useState('');
   const [displayName, setDisplayName] = useState(user?.displayName ?? '');
   const [enabled, setEnabled] = useState(user?.enabled ?? true);
-  const form = useForm(fieldsOf('username', 'password', 'displayName', 'enabled'));
+  // New users default to offering SRTP, like the API.
+  const [srtp, setSrtp] = useState<SrtpPolicy>(user?.srtp ?? 'offer');
+  const form = useForm(fieldsOf('username', 'password', 'displayName', 'enabled', 'srtp'));
 
   const save = form.submit(async () => {
     if (user) {
       await settle(
         client.PATCH('/v1/sip-users/{id}', {
           params: { path: { id: user.id } },
-          body: { displayName: displayName.trim() || null, enabled, ...(password ? { password } : {}) },
+          body: { displayName: displayName.trim() || null, enabled, srtp, ...(password ? { password } : {}) },
         }),
       );
     } else {
       await settle(
         client.POST('/v1/sip-users', {
-          body: { username, password, ...(displayName.trim() ? { displayName: displayName.trim() } : {}) },
+          body: { username, password, srtp, ...(displayName.trim() ? { displayName: displayName.trim() } : {}) },
         }),
       );
       setUsername('');
       setDisplayName('');
+      setSrtp('offer');
     }
     setPassword('');
     onDone();
@@ -81,6 +85,7 @@ export function SipUserForm({ user, onDone, onCancel }: Props) {
             <input {...control} value={displayName} onChange={(event) => setDisplayName(event.target.value)} />
           )}
         </Field>
+        <SrtpField value={srtp} errors={form.errors('srtp')} onChange={setSrtp} />
         {user && (
           <Field label="Enabled" inline errors={form.errors('enabled')}>
             {(control) => (
