@@ -27,7 +27,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { type IncomingMessage, type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
@@ -420,9 +420,13 @@ async function main(): Promise<number> {
         log(
           `  ${result.calls} calls (${result.failedCalls} failed), ${result.received}/${expected} webhooks, ` +
             `p50 ${fixed(result.p50, 1)} ms, p99 ${fixed(result.p99, 1)} ms, ` +
-            `${sustained ? 'sustained' : 'NOT sustained'}; worker CPU ${fixed(cpu.worker / Math.max(1, result.calls), 2)} ms/call`,
+            `${sustained ? 'sustained' : 'NOT sustained'}; worker CPU ${fixed(cpu.worker / Math.max(1, result.calls), 2)} ms/call; ` +
+            `load average ${loadavg()[0]?.toFixed(1)} (the machine is shared: compare with the bare baseline)`,
         );
-        if (!sustained) break;
+        if (!sustained) {
+          for (const worker of workers) log(`  ${worker.name}'s last lines:\n${worker.recentOutput().slice(-3000)}`);
+          break;
+        }
       }
       for (const worker of workers) await worker.stop();
     }

@@ -39,6 +39,7 @@ const NOT_KNOWN_MAX_ATTEMPTS = 12;
 const MAX_FAILURES = 3;
 const MAX_BACKOFF_MS = 5_000;
 const DEAD_STREAM_MAX_LENGTH = 100_000;
+const STATS_EVERY_MS = 10_000;
 
 type StreamEntry = [id: string, fields: string[] | null];
 type StreamReply = [stream: string, entries: StreamEntry[]][] | null;
@@ -99,6 +100,8 @@ export class EdgeEventsStreamConsumer implements OnApplicationBootstrap, BeforeA
   private heartbeat: NodeJS.Timeout | undefined;
   private ticking: Promise<void> = Promise.resolve();
   private lastRetryPoll = 0;
+  /** Rounds since the last progress line (STATS_EVERY_MS): how busy the pipeline is, in the log. */
+  private stats = { rounds: 0, entries: 0, deferred: 0, busyMs: 0, since: Date.now() };
 
   constructor(
     @Inject(CALLWIRE_CONFIG) config: CallwireConfig,
@@ -175,7 +178,11 @@ export class EdgeEventsStreamConsumer implements OnApplicationBootstrap, BeforeA
         }
         await this.createGroups();
         const entries = [...(await this.dueRetries(owned)), ...(await this.read(owned))];
-        if (entries.length > 0) await this.round(entries);
+        if (entries.length > 0) {
+          const started = performance.now();
+          await this.round(entries);
+          this.count(entries.length, performance.now() - started);
+        }
       } catch (error) {
         if (!this.running) break;
         this.logger.error(`edge events: ${String(error)}; reading the unacknowledged entries again`);
@@ -185,6 +192,20 @@ export class EdgeEventsStreamConsumer implements OnApplicationBootstrap, BeforeA
         await sleep(BLOCK_MS);
       }
     }
+  }
+
+  private count(entries: number, ms: number): void {
+    this.stats.rounds++;
+    this.stats.entries += entries;
+    this.stats.busyMs += ms;
+    const elapsed = Date.now() - this.stats.since;
+    if (elapsed < STATS_EVERY_MS) return;
+    const { rounds, deferred, busyMs } = this.stats;
+    this.logger.log(
+      `edge events: ${this.stats.entries} in ${rounds} rounds in the last ${Math.round(elapsed / 1000)} s ` +
+        `(${Math.round(busyMs / rounds)} ms per round, ${deferred} deferred), partitions ${this.leases.ownedPartitions().join(',')}`,
+    );
+    this.stats = { rounds: 0, entries: 0, deferred: 0, busyMs: 0, since: Date.now() };
   }
 
   /** From the start of the stream: events the edge wrote before the first worker ever ran count too. */
@@ -344,6 +365,7 @@ export class EdgeEventsStreamConsumer implements OnApplicationBootstrap, BeforeA
     }
     for (const [partition, ids] of acks) multi.xack(this.streamOf(partition), GROUP, ...ids);
     const now = Date.now();
+    this.stats.deferred += deferred.length;
     for (const entry of deferred) {
       const attempts = entry.attempts + 1;
       if (attempts > NOT_KNOWN_MAX_ATTEMPTS) {
