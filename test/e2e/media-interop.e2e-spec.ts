@@ -76,7 +76,8 @@ describe('Media interop (e2e: baresip, Chromium, Kamailio, rtpengine)', () => {
       ]),
     ]);
     // The edge asks this API for carrier calls' routes (started first).
-    edge = await KamailioHarness.start(routingEdgeEnv(api));
+    // Early media plays while the call rings: longer than the harness's 2 s no-answer timer.
+    edge = await KamailioHarness.start({ ...routingEdgeEnv(api), SIP_NO_ANSWER_MS: '15000' });
     process.env.EDGE_RPC_PORT = String(edge.rpcPort);
     worker = await WorkerHarness.start();
     acme = await api.createTenant('Media Interop Acme');
@@ -112,7 +113,7 @@ describe('Media interop (e2e: baresip, Chromium, Kamailio, rtpengine)', () => {
 
   async function phone(
     user: string,
-    options: Partial<Pick<BaresipOptions, 'mediaEncryption' | 'codecs' | 'transport' | 'toneHz' | 'register'>> = {},
+    options: Partial<Omit<BaresipOptions, 'user' | 'password' | 'domain' | 'edgePort'>> = {},
   ): Promise<BaresipPhone> {
     const started = await BaresipPhone.start({
       user,
@@ -349,5 +350,60 @@ describe('Media interop (e2e: baresip, Chromium, Kamailio, rtpengine)', () => {
       expect(refusal).toMatch(/^Reason: SIP;cause=488;text="no codec in common/m);
       expect(await edge.media.sessions()).toBe(0);
     }, 60_000);
+  });
+  describe('Transports', () => {
+    it.each([['tcp'], ['tls']] as const)(
+      'phones registered over %s call each other (over TLS: SDES-SRTP end to end); each hears the other',
+      async (transport) => {
+        // Over TLS both phones use SDES-SRTP, end to end (signalling and media encrypted).
+        const mediaEncryption = transport === 'tls' ? 'srtp-mand' : undefined;
+        const callee = await phone('softphone', { transport, toneHz: 900, mediaEncryption });
+        const caller = await phone('deskphone', { transport, mediaEncryption });
+        expect(caller.output).toMatch(new RegExp(`\\{0/${transport.toUpperCase()}/v4\\} 200 OK`));
+        caller.dial(`sip:softphone@${acme.sipDomain}`);
+        await caller.waitForEvent('CALL_ESTABLISHED');
+        await callee.waitForEvent('CALL_ESTABLISHED');
+        await new Promise((resolve) => setTimeout(resolve, TALK_MS));
+        caller.hangup();
+        await callee.waitForEvent('CALL_CLOSED');
+
+        expectHears(readWav(caller.recordings().received), 900, PHONE_TONE);
+        expectHears(readWav(callee.recordings().received), PHONE_TONE, 900);
+      },
+      60_000,
+    );
+  });
+  describe('Codecs between phones and browsers', () => {
+    it.each([['PCMU'], ['G722'], ['opus']])(
+      'a %s-only phone and a browser, both directions: the call uses it and each hears the other',
+      async (codec) => {
+        const desk = await phone('deskphone', { codecs: [codec] });
+        const bob = await browserParty('bob');
+        desk.dial(`sip:client.bob@${acme.sipDomain}`);
+        await bob.waitForIncoming();
+        await bob.answer();
+        await bob.waitForCallState('active');
+        await desk.waitForEvent('CALL_ESTABLISHED');
+        const heardByBob = await talk(bob);
+        expect((await bob.stats()).codec).toMatch(new RegExp(codec, 'i'));
+        desk.hangup();
+        await desk.waitForEvent('CALL_CLOSED');
+        await bob.waitForCallState('ended');
+        expectHears(heardByBob, PHONE_TONE, BROWSER_TONE);
+        expectHears(readWav(desk.recordings().received), BROWSER_TONE, PHONE_TONE);
+
+        const closedBefore = desk.eventCount();
+        await bob.call('deskphone');
+        await desk.waitForEvent('CALL_ESTABLISHED', 15_000, closedBefore);
+        await bob.waitForCallState('active');
+        const heardByBobCalling = await talk(bob);
+        expect((await bob.stats()).codec).toMatch(new RegExp(codec, 'i'));
+        await bob.hangup();
+        await desk.waitForEvent('CALL_CLOSED', 15_000, closedBefore);
+        expectHears(heardByBobCalling, PHONE_TONE, BROWSER_TONE);
+        expectHears(readWav(desk.recordings().received), BROWSER_TONE, PHONE_TONE);
+      },
+      90_000,
+    );
   });
 });

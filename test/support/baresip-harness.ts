@@ -61,7 +61,21 @@ export class BaresipPhone {
     control.on('data', (chunk: Buffer) => this.read(chunk));
   }
 
+  /**
+   * Starts baresip on a free port. It also listens for TLS on the next port, which another process may hold:
+   * then it exits at once ("Address already in use") and is started again on other ports.
+   */
   static async start(options: BaresipOptions): Promise<BaresipPhone> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await BaresipPhone.startOnce(options);
+      } catch (error) {
+        if (attempt >= 3 || !String(error).includes('Address already in use')) throw error;
+      }
+    }
+  }
+
+  private static async startOnce(options: BaresipOptions): Promise<BaresipPhone> {
     const dir = mkdtempSync(join(tmpdir(), 'callwire-baresip-'));
     const dumps = join(dir, 'audio');
     mkdirSync(dumps);
@@ -114,7 +128,10 @@ export class BaresipPhone {
     let log = '';
     child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    const control = await connectWithRetry(controlPort, child, () => log);
+    const control = await connectWithRetry(controlPort, child, () => log).catch((error: unknown) => {
+      rmSync(dir, { recursive: true, force: true });
+      throw error;
+    });
     const phone = new BaresipPhone(child, control, dir, options, sipPort);
     child.stdout?.on('data', (chunk: Buffer) => (phone.log += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (phone.log += chunk.toString()));
