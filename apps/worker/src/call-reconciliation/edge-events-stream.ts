@@ -11,8 +11,8 @@ import {
 } from '@callwire/queues';
 import { edgeStreamEntry } from './lost-call';
 
-/** Capped about as the edge caps its own writes (route[PUBLISH_EVENT]). */
-const STREAM_MAX_LENGTH = 1_000_000;
+/** Capped as the edge caps its own writes (route[PUBLISH_EVENT]): about a million entries over all shards. */
+const STREAMS_MAX_LENGTH = 1_000_000;
 
 /**
  * Reports call ends into the edge's own event stream, which the worker reads into call records (the path of
@@ -37,6 +37,7 @@ export class EdgeEventsStream {
     const redis = await this.queue.client;
     // The call's own shard (the edge's hash of its Call-ID): behind the events the edge wrote for it.
     const stream = edgeEventsStream(this.prefix, edgeEventShard(event.sipCallId, this.shards));
-    await redis.xadd(stream, '*', { e: edgeStreamEntry(event) }, { MAXLEN: STREAM_MAX_LENGTH });
+    const maxLength = Math.floor(STREAMS_MAX_LENGTH / this.shards);
+    await redis.xadd(stream, '*', { e: edgeStreamEntry(event) }, { MAXLEN: maxLength, approximate: true });
   }
 }
