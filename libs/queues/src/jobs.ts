@@ -88,7 +88,7 @@ export type CallDirection = 'internal' | 'inbound' | 'outbound';
 /** What happened to a call at the edge. `ended` carries the outcome (final SIP status, who hung up). */
 export type EdgeCallEventName = 'initiated' | 'ringing' | 'answered' | 'ended';
 
-/** Payload of QueueName.EdgeEvents call jobs: one event of one call, as the edge saw it. */
+/** An edge event (one stream entry, edgeEventsStream()) about a call, as the edge saw it. */
 export interface EdgeCallEvent {
   readonly kind: 'call';
   readonly event: EdgeCallEventName;
@@ -117,7 +117,7 @@ export interface EdgeCallEvent {
 
 export type EdgeRegistrationEventName = 'created' | 'refreshed' | 'removed';
 
-/** Payload of QueueName.EdgeEvents registration jobs. */
+/** An edge event about a registration (its shard: the AoR's). */
 export interface EdgeRegistrationEvent {
   readonly kind: 'registration';
   readonly event: EdgeRegistrationEventName;
@@ -134,7 +134,7 @@ export interface EdgeRegistrationEvent {
 /** Why the edge blocked a source. */
 export type EdgeBlockReason = 'auth-failures' | 'flood' | 'scanner';
 
-/** Payload of QueueName.EdgeEvents security jobs: the edge blocked a source (its htable ipban) until `until`. */
+/** An edge event about a block: the edge blocked a source (its htable ipban) until `until` (its shard: the address's). */
 export interface EdgeSecurityEvent {
   readonly kind: 'security';
   readonly event: 'blocked';
@@ -156,6 +156,7 @@ export interface WebhookDeliveryJob {
  * Payload of QueueName.GatewayHealth jobs: one round of OPTIONS health checks, which stores each gateway's
  * status. The worker's job scheduler adds one every GATEWAY_CHECK_INTERVAL_MS for every gateway of the
  * enabled carriers; a job naming a carrier checks only that carrier's gateways (e.g. right after a change).
+/** What one entry of the edge's event streams carries (parsed by the worker's edge-event parser). */
  */
 export interface GatewayHealthJob {
   readonly carrierId?: string;

@@ -4,8 +4,6 @@ export const QueueName = {
   ApiKeyUsage: 'api-key-usage',
   /** Changes the SIP edge must apply after the fact, through Kamailio's control interface. */
   EdgeSync: 'edge-sync',
-  /** Call and registration events from the SIP edge (read off its Redis stream), turned into records. */
-  EdgeEvents: 'edge-events',
   /** One webhook delivery (an event to an endpoint), with retries. */
   WebhookDelivery: 'webhook-delivery',
   /** Rounds of SIP OPTIONS to the carriers' gateways (a job scheduler adds one per interval). */
