@@ -171,7 +171,7 @@ describe('Webhook delivery survives kill -9 of a worker (e2e: two real worker pr
       await stream;
 
       // The survivor takes the dead worker's partitions once their leases expire and reads what it left
-      // unacknowledged; deliveries it stored but had not sent are the sweeper's (after a minute).
+      // unacknowledged, and queues the deliveries it had stored but not sent (a few seconds after the takeover).
       const firstSeen = () => {
         const seen = new Map<string, WebhookPayload>();
         for (const request of receiver.at('/calls')) {

@@ -10,6 +10,7 @@ import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
 import {
   type EdgeEventJob,
   deadEdgeEventsStream,
+  edgeEventShard,
   edgeEventsStream,
   legacyEdgeEventsStream,
   redisOptionsFromUrl,
@@ -40,6 +41,7 @@ const MAX_FAILURES = 3;
 const MAX_BACKOFF_MS = 5_000;
 const DEAD_STREAM_MAX_LENGTH = 100_000;
 const STATS_EVERY_MS = 10_000;
+const RECOVER_AFTER_MS = 3_000;
 
 type StreamEntry = [id: string, fields: string[] | null];
 type StreamReply = [stream: string, entries: StreamEntry[]][] | null;
@@ -100,6 +102,9 @@ export class EdgeEventsStreamConsumer implements OnApplicationBootstrap, BeforeA
   private heartbeat: NodeJS.Timeout | undefined;
   private ticking: Promise<void> = Promise.resolve();
   private lastRetryPoll = 0;
+  private readonly recovering = new Set<number>();
+  private recoveryTimer: NodeJS.Timeout | undefined;
+  private recovery: Promise<void> = Promise.resolve();
   /** Rounds since the last progress line (STATS_EVERY_MS): how busy the pipeline is, in the log. */
   private stats = { rounds: 0, entries: 0, deferred: 0, busyMs: 0, since: Date.now() };
 
@@ -123,7 +128,31 @@ export class EdgeEventsStreamConsumer implements OnApplicationBootstrap, BeforeA
       this.cursors.set(partition, '0');
       this.groupsToCreate.add(partition);
       this.logger.log(`reading edge-event partition ${this.streamOf(partition)}`);
+      this.recoverLater(partition);
     });
+  }
+
+  /**
+   * A taken shard's calls may have deliveries its previous owner stored and died before sending: after
+   * RECOVER_AFTER_MS (a previous owner that handed the shard over has finished sending by then), the ones
+   * stored before the takeover go to the delivery queue. Takeovers close together share one look.
+   */
+  private recoverLater(partition: number): void {
+    if (partition >= this.shards) return;
+    this.recovering.add(partition);
+    const takenAt = new Date();
+    this.recoveryTimer ??= setTimeout(() => {
+      this.recoveryTimer = undefined;
+      const partitions = new Set(this.recovering);
+      this.recovering.clear();
+      const isOurs = (sipCallId: string) => partitions.has(edgeEventShard(sipCallId, this.shards));
+      this.recovery = this.dispatcher
+        .recoverStranded(isOurs, takenAt)
+        .then(() => undefined)
+        .catch((error: unknown) =>
+          this.logger.warn(`stranded deliveries (the sweeper will take them): ${String(error)}`),
+        );
+    }, RECOVER_AFTER_MS);
   }
 
   /** Partitions 0 … shards-1 are the shard streams; the last one is the unpartitioned stream of older edges. */
@@ -146,7 +175,9 @@ export class EdgeEventsStreamConsumer implements OnApplicationBootstrap, BeforeA
   async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     clearInterval(this.heartbeat);
+    clearTimeout(this.recoveryTimer);
     await this.loop;
+    await this.recovery;
     await this.dispatcher.beforeApplicationShutdown(); // the last round's deliveries, before the database closes
     await this.ticking;
     await this.leases.releaseAll().catch(() => undefined);

@@ -159,6 +159,27 @@ export class WebhookDeliveriesRepository {
   }
 
   /**
+   * Call deliveries never attempted that were stored before `createdBefore`, with their call's SIP Call-ID:
+   * what a worker that died between storing and sending left behind (see WebhookDispatcher.recoverStranded).
+   */
+  async findNeverAttemptedCallDeliveries(
+    createdBefore: Date,
+    limit: number,
+  ): Promise<{ id: string; sipCallId: string }[]> {
+    const { rows } = await this.pool.query<{ id: string; sipCallId: string }>(
+      `SELECT d.id, c.sip_call_id AS "sipCallId"
+         FROM webhook_deliveries d
+         JOIN webhook_events e ON e.id = d.event_id
+         JOIN calls c ON c.account_id = e.account_id AND c.id::text = e.ordering_key
+        WHERE d.state = 'pending' AND d.attempts = 0 AND d.created_at < $1::timestamptz AT TIME ZONE 'UTC'
+        ORDER BY d.id
+        LIMIT $2`,
+      [createdBefore.toISOString(), limit],
+    );
+    return rows;
+  }
+
+  /**
    * A first in-process attempt failed and will be retried by the delivery queue: counted as attempt 1, due at
    * `nextAttemptAt` (or now, for the queue's processor to decide). False when something else attempted it.
    */

@@ -23,6 +23,8 @@ const MAX_IN_FLIGHT = 64;
 /** Successes are written in batches: at most this many, or after this long. */
 const RECORD_BATCH = 200;
 const RECORD_EVERY_MS = 20;
+/** Stranded deliveries handed to the queue per takeover, at most (the sweeper takes any rest). */
+const RECOVER_LIMIT = 10_000;
 /** A key whose delivery went to the queue sends its next ones through the queue too, for this long. */
 const HANDED_OVER_MS = 10 * 60_000;
 
@@ -66,6 +68,30 @@ export class WebhookDispatcher implements BeforeApplicationShutdown {
         if (this.chains.get(key) === chain) this.chains.delete(key);
       });
     }
+  }
+
+  /**
+   * Hands to the delivery queue the call deliveries stored before `createdBefore` and never attempted whose
+   * call `isOurs` (its shard was just taken over): a worker that died after a commit left them unsent, and
+   * the queue's processor keeps their order (it waits for earlier pending ones). Without this they would wait
+   * for the sweeper's minute. Returns how many were queued (a delivery already queued is not queued twice).
+   */
+  async recoverStranded(isOurs: (sipCallId: string) => boolean, createdBefore: Date): Promise<number> {
+    const stranded = (await this.deliveries.findNeverAttemptedCallDeliveries(createdBefore, RECOVER_LIMIT)).filter(
+      (delivery) => isOurs(delivery.sipCallId),
+    );
+    if (stranded.length === 0) return 0;
+    await this.queue.addBulk(
+      stranded.map(({ id }) => ({
+        name: WEBHOOK_DELIVERY_JOB_NAME,
+        data: { deliveryId: id },
+        opts: webhookDeliveryJobOptions(id),
+      })),
+    );
+    this.logger.warn(
+      `queued ${stranded.length} webhook deliveries a previous owner of their calls stored but never sent`,
+    );
+    return stranded.length;
   }
 
   /** Before the database closes: the chains finish and their outcomes are written. */
