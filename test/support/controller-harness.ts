@@ -9,6 +9,7 @@ import { BearerStrategy } from '../../apps/api/src/auth/bearer.strategy';
 import { SessionAuthenticator } from '../../apps/api/src/auth/session-authenticator.service';
 import { SessionStrategy } from '../../apps/api/src/auth/session.strategy';
 import { HTTP_APP_OPTIONS, applyHttpConventions } from '../../apps/api/src/bootstrap';
+import { PrincipalLimits } from '../../apps/api/src/rate-limits/principal-limits';
 
 /** Bearer tokens the fake authenticator knows. */
 export const TEST_KEYS = { admin: 'test-admin-key', account: 'test-account-key' } as const;
@@ -43,6 +44,8 @@ export async function createControllerApp(controller: Type, providers: Provider[
         provide: SessionAuthenticator,
         useValue: { authenticate: async ({ token }: { token: string }) => sessions[token] ?? null },
       },
+      // Rate limits need Redis: they are tested end to end (rate-limits.e2e-spec.ts), not per controller.
+      { provide: PrincipalLimits, useValue: { check: async () => undefined } },
       ...providers,
     ],
   }).compile();

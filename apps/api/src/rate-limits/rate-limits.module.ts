@@ -1,8 +1,7 @@
-import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { Global, Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AccountRequestLimits } from './account-request-limits';
-import { PrincipalLimitsInterceptor } from './principal-limits.interceptor';
+import { PrincipalLimits } from './principal-limits';
 import { RateLimitStore } from './rate-limit.store';
 import { SourceLimits } from './source-limits';
 import { SourceLimitsHooks } from './source-limits.hooks';
@@ -11,14 +10,11 @@ import { SourceLimitsHooks } from './source-limits.hooks';
  * API rate limits shared through Redis: per source address (and its block after failed authentications), per
  * key or session, per account. Refusals are 429 problems with Retry-After and the RateLimit fields.
  */
+@Global()
 @Module({
   imports: [AccountsModule],
-  providers: [
-    RateLimitStore,
-    AccountRequestLimits,
-    SourceLimits,
-    SourceLimitsHooks,
-    { provide: APP_INTERCEPTOR, useClass: PrincipalLimitsInterceptor },
-  ],
+  providers: [RateLimitStore, AccountRequestLimits, SourceLimits, SourceLimitsHooks, PrincipalLimits],
+  // The auth guards of every resource module count their requests.
+  exports: [PrincipalLimits],
 })
 export class RateLimitsModule {}

@@ -26,7 +26,7 @@ function isFailedAuthentication(request: FastifyRequest, reply: FastifyReply): b
 /**
  * Per source address, before any route runs: refuses sources this process knows are refused, and counts
  * requests without credentials in Redis (a request with credentials is counted in the same round trip as its
- * key and account, by PrincipalLimitsInterceptor). After the response: counts failed authentications, and the
+ * key and account, by the auth guard through PrincipalLimits). After the response: counts failed authentications, and the
  * requests nothing counted yet (refused by a guard, unknown routes).
  */
 @Injectable()

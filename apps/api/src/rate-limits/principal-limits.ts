@@ -1,6 +1,5 @@
-import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Observable } from 'rxjs';
 import type { Principal } from '@callwire/auth';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
 import { AccountRequestLimits } from './account-request-limits';
@@ -15,11 +14,12 @@ function keyOf(principal: Principal): string {
 }
 
 /**
- * Per source, key and account, once the guards know who is calling (runs after them, before the handler): one
- * Redis round trip counts the request against each policy (and checks the source's block); 429 past a limit.
+ * Per source, key and account, once the guard has authenticated the caller (like @nestjs/throttler's guard, so
+ * no interceptor runs per request): one Redis round trip counts the request against each policy and checks the
+ * source's block; 429 past a limit.
  */
 @Injectable()
-export class PrincipalLimitsInterceptor implements NestInterceptor {
+export class PrincipalLimits {
   private readonly perKey: number;
 
   constructor(
@@ -31,15 +31,14 @@ export class PrincipalLimitsInterceptor implements NestInterceptor {
     this.perKey = config.rateLimits.perKeyPerSecond;
   }
 
-  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    const http = context.switchToHttp();
-    const request = http.getRequest<FastifyRequest & { user?: Principal }>();
-    const principal = request.user;
-    if (!principal) return next.handle();
-    // Not counted before routing (it presented credentials): its source is counted, and its block checked, here.
-    const sourceToCount = !isCounted(request);
-    const counted: Counted[] = sourceToCount ? [...this.sources.perIp] : [];
-    const counters = sourceToCount ? this.sources.counters(request.ip) : [];
+  /** Throws the 429 problem when a limit is exceeded; otherwise writes the RateLimit fields. */
+  async check(request: FastifyRequest, reply: FastifyReply, principal: Principal): Promise<void> {
+    if (isCounted(request)) return; // counted before routing (no credentials) or by an earlier guard
+    markCounted(request);
+    // It presented credentials, so it was not counted before routing: its source is counted, and its block
+    // checked, in this round trip.
+    const counted: Counted[] = [...this.sources.perIp];
+    const counters = this.sources.counters(request.ip);
     if (this.perKey > 0) {
       counted.push({ policy: 'key', limit: this.perKey });
       counters.push(`key:${keyOf(principal)}`);
@@ -49,11 +48,7 @@ export class PrincipalLimitsInterceptor implements NestInterceptor {
       counted.push({ policy: 'account', limit: accountLimit });
       counters.push(`account:${principal.accountId}`);
     }
-    markCounted(request);
-    if (counters.length > 0 || sourceToCount) {
-      const admission = await this.store.admit(request.ip, counters);
-      if (admission) this.sources.apply(request, http.getResponse<FastifyReply>(), counted, admission);
-    }
-    return next.handle();
+    const admission = await this.store.admit(request.ip, counters);
+    if (admission) this.sources.apply(request, reply, counted, admission);
   }
 }
