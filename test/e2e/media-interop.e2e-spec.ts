@@ -92,6 +92,14 @@ describe('Media interop (e2e: baresip, Chromium, Kamailio, rtpengine)', () => {
   afterEach(async () => {
     await Promise.all(pages.splice(0).map((page) => page.close()));
     await Promise.all(phones.splice(0).map((phone) => phone.stop()));
+    // A phone unregisters when it stops; a contact left behind would fork the next test's calls to nobody.
+    const deadline = Date.now() + 5000;
+    for (;;) {
+      const listed = await api.request<{ data: { aor: string }[] }>('GET', '/v1/registrations', { key: acme.key });
+      const phonesLeft = listed.body.data.filter(({ aor }) => [...userIds.keys()].some((user) => aor.includes(user)));
+      if (phonesLeft.length === 0 || Date.now() > deadline) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     for (const username of userIds.keys()) await setSrtp(username, 'offer');
   });
   afterAll(async () => {
