@@ -414,4 +414,19 @@ describe('Media interop (e2e: baresip, Chromium, Kamailio, rtpengine)', () => {
       90_000,
     );
   });
+  it('DTMF: keys pressed in the browser reach the phone as RFC 4733 telephone-events through rtpengine', async () => {
+    const alice = await browserParty('alice');
+    const desk = await phone('deskphone', { mediaEncryption: 'srtp' });
+    await alice.call('deskphone');
+    await desk.waitForEvent('CALL_ESTABLISHED');
+    await alice.waitForCallState('active');
+    const before = desk.eventCount();
+    await alice.sendDtmf('1');
+    expect((await desk.waitForEvent('CALL_DTMF_START', 10_000, before)).param).toBe('1');
+    const afterFirst = desk.eventCount();
+    await alice.sendDtmf('#');
+    expect((await desk.waitForEvent('CALL_DTMF_START', 10_000, afterFirst)).param).toBe('#');
+    await alice.hangup();
+    await desk.waitForEvent('CALL_CLOSED');
+  }, 60_000);
 });
