@@ -145,6 +145,7 @@ export interface EdgeSecurityEvent {
   readonly at: number;
 }
 
+/** What one entry of the edge's event streams carries (parsed by the worker's edge-event parser). */
 export type EdgeEventJob = EdgeCallEvent | EdgeRegistrationEvent | EdgeSecurityEvent;
 
 /** Payload of QueueName.WebhookDelivery jobs: the delivery row holds the event, endpoint and attempts. */
@@ -156,7 +157,6 @@ export interface WebhookDeliveryJob {
  * Payload of QueueName.GatewayHealth jobs: one round of OPTIONS health checks, which stores each gateway's
  * status. The worker's job scheduler adds one every GATEWAY_CHECK_INTERVAL_MS for every gateway of the
  * enabled carriers; a job naming a carrier checks only that carrier's gateways (e.g. right after a change).
-/** What one entry of the edge's event streams carries (parsed by the worker's edge-event parser). */
  */
 export interface GatewayHealthJob {
   readonly carrierId?: string;
