@@ -28,7 +28,10 @@
  * output of the edge and the API),
  * BENCH_CPU_PROF=<dir> CPU-profiles the API process (whole run) and prints where its time went,
  * BENCH_PIKE_REQS the edge's flood limit per 2 s (1000000: the carrier is one address sending 3 requests per call),
- * BENCH_TRACE=1 has the edge log the times of each call's steps (EDGE_TRACE_ROUTING) and reports where they went.
+ * BENCH_TRACE=1 has the edge log the times of each call's steps (EDGE_TRACE_ROUTING) and reports where they went,
+ * BENCH_ROUTE_CACHE_S the edge's decision cache (EDGE_ROUTE_CACHE_S; unset: the edge's default, 0: off). Every
+ * number routes to a SIP URI, whose decisions the edge may cache: the API's decision count says how many calls
+ * asked.
  */
 import 'dotenv/config';
 import { randomBytes } from 'node:crypto';
@@ -79,6 +82,8 @@ const CHILDREN = envInt('BENCH_CHILDREN', 8);
 const SHM_MB = envInt('BENCH_SHM_MB', 256);
 const KEEP = process.env.BENCH_KEEP === '1';
 const TRACE = process.env.BENCH_TRACE === '1';
+/** The edge's routing decision cache in seconds (EDGE_ROUTE_CACHE_S; 0: every call asks the API). */
+const ROUTE_CACHE_S = process.env.BENCH_ROUTE_CACHE_S?.trim();
 /** pike's limit per 2 s for the edge: the whole carrier load comes from one address (3 requests per call). */
 const PIKE_REQS = envInt('BENCH_PIKE_REQS', 1_000_000);
 const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF?.trim() ? resolve(process.env.BENCH_CPU_PROF.trim()) : undefined;
@@ -208,7 +213,8 @@ function report(steps: Step[]): void {
   );
   process.stdout.write(
     `Kamailio children ${CHILDREN} (UDP), shared memory ${SHM_MB} MB, both paths; ${DURATION} s per step and path; ` +
-      `${NUMBERS} numbers in turn; carrier SIPp on ${CARRIER_IP}. INVITE->100 / INVITE->180: per call, first ` +
+      `${NUMBERS} numbers in turn; carrier SIPp on ${CARRIER_IP}; edge decision cache ` +
+      `${ROUTE_CACHE_S ? `${ROUTE_CACHE_S} s` : 'default'}. INVITE->100 / INVITE->180: per call, first ` +
       'INVITE sent -> response received, gettimeofday in SIPp. API: time inside the API per decision (its ' +
       '/metrics histogram; p99 is a bucket bound). CPU from /proc: "bench" is this process, "other" everything else ' +
       '(other users of the machine, kernel threads).\n',
@@ -216,16 +222,18 @@ function report(steps: Step[]): void {
   const traced = steps.filter(({ results }) => (results.full?.traces?.length ?? 0) > 0);
   if (traced.length > 0) {
     const spread = (traces: RoutingTrace[], pick: (trace: RoutingTrace) => number): string => {
+      if (traces.length === 0) return '-';
       const samples = traces.map(pick);
       return `${fixed(ms(samples, 0.5), 2)} / ${fixed(ms(samples, 0.99), 2)} / ${fixed(Math.max(...samples), 2)}`;
     };
     const rows = traced.map(({ rate, results }) => {
       const traces = results.full?.traces ?? [];
+      const asked = traces.filter((trace) => trace.source === 'api');
       return [
         `${fixed(rate)}/s`,
-        String(traces.length),
-        spread(traces, (trace) => trace.queueMs),
-        spread(traces, (trace) => trace.decisionMs),
+        `${asked.length} / ${traces.length - asked.length}`,
+        spread(asked, (trace) => trace.queueMs),
+        spread(asked, (trace) => trace.decisionMs),
         spread(traces, (trace) => trace.dialMs),
         spread(traces, (trace) => trace.queueMs + trace.decisionMs + trace.dialMs),
       ];
@@ -234,7 +242,7 @@ function report(steps: Step[]): void {
       `${table(
         [
           'offered',
-          'calls traced',
+          'asked the API / from cache',
           'async queue p50 / p99 / max ms',
           'HTTP decision p50 / p99 / max ms',
           'dial until relay p50 / p99 / max ms',
@@ -242,8 +250,9 @@ function report(steps: Step[]): void {
         ],
         rows,
       )}\n` +
-        'Edge trace (EDGE_TRACE_ROUTING): waiting for an async worker, the API round trip as the edge sees it, and ' +
-        'the dialog, call event and targets until the INVITE is relayed.\n\n',
+        'Edge trace (EDGE_TRACE_ROUTING): calls whose decision the edge asked the API for (queue and HTTP are theirs) ' +
+        'or took from its cache; waiting for an async worker, the API round trip as the edge sees it, and the ' +
+        'dialog, call event and targets until the INVITE is relayed.\n\n',
     );
   }
   const atTarget = steps.find((step) => step.rate === TARGET_RATE);
@@ -364,6 +373,7 @@ async function main(cleanup: Cleanup): Promise<number> {
       EDGE_API_ROUTES_URL: `${apiUrl}/internal/edge/routes`,
       EDGE_PIKE_REQS: String(PIKE_REQS),
       ...(TRACE ? { EDGE_TRACE_ROUTING: '1' } : {}),
+      ...(ROUTE_CACHE_S ? { EDGE_ROUTE_CACHE_S: ROUTE_CACHE_S } : {}),
     },
   });
   outputs.edge = () => edge.process.recentOutput();

@@ -72,6 +72,16 @@ export interface ClearEdgeBlockJob {
   readonly ip: string;
 }
 
+/**
+ * Edge-sync job: numbers, carriers or accounts changed; the edge must stop reusing the routing decisions it
+ * cached (kamailio.cfg route[PLATFORM_ROUTE]). The worker changes the edge's routing generation (htable routegen).
+ */
+export interface ResetRouteCacheJob {
+  readonly kind: 'reset-route-cache';
+  /** What changed (for the log). */
+  readonly reason: string;
+}
+
 /** Payload of QueueName.EdgeSync jobs: produced by the API's EdgeSyncProducer, applied by the worker. */
 export type EdgeSyncJob =
   | DeregisterUserJob
@@ -81,7 +91,8 @@ export type EdgeSyncJob =
   | ReloadCarrierAddressesJob
   | SyncCarrierRegistrationsJob
   | SyncAccountLimitsJob
-  | ClearEdgeBlockJob;
+  | ClearEdgeBlockJob
+  | ResetRouteCacheJob;
 
 export type CallDirection = 'internal' | 'inbound' | 'outbound';
 

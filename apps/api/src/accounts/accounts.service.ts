@@ -87,5 +87,7 @@ export class AccountsService {
     if (!deleted) throw new NotFoundProblemException('Account');
     // A later account with the same domain must not inherit the limits the edge still holds.
     if (hasEdgeLimits(deleted)) await this.edge.syncAccountLimits(deleted.sipDomain);
+    // Its numbers went with it: the edge must not dial them from its cache.
+    await this.edge.resetRouteCache(`account ${id} deleted`);
   }
 }

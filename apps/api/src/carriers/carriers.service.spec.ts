@@ -78,11 +78,15 @@ describe('CarriersService', () => {
   const edge = {
     reloadCarrierRegistrations: jest.fn(async () => undefined),
     reloadCarrierAddresses: jest.fn(async () => undefined),
+    resetRouteCache: jest.fn(async () => undefined),
   };
   const service = new CarriersService(
     config,
     repository as Partial<CarriersRepository> as CarriersRepository,
-    edge as Pick<EdgeSyncProducer, 'reloadCarrierRegistrations' | 'reloadCarrierAddresses'> as EdgeSyncProducer,
+    edge as Pick<
+      EdgeSyncProducer,
+      'reloadCarrierRegistrations' | 'reloadCarrierAddresses' | 'resetRouteCache'
+    > as EdgeSyncProducer,
     new EgressPolicy(config),
   );
 
@@ -267,6 +271,17 @@ describe('CarriersService', () => {
     repository.update.mockResolvedValue(after);
     await service.update('a1', 'c1', { name: 'anything' });
     expect(edge.reloadCarrierAddresses).toHaveBeenCalledTimes(reload ? 1 : 0);
+  });
+
+  it('tells the edge to drop its cached routing decisions after a carrier is created, changed or deleted', async () => {
+    repository.create.mockResolvedValue(carrier());
+    repository.findById.mockResolvedValue(carrier());
+    repository.update.mockResolvedValue(carrier({ enabled: false }));
+    repository.delete.mockResolvedValue(carrier());
+    await service.create('a1', { name: 'Carrier' });
+    await service.update('a1', 'c1', { enabled: false });
+    await service.delete('a1', 'c1');
+    expect(edge.resetRouteCache).toHaveBeenCalledTimes(3);
   });
 
   it('maps a taken inbound username to 409', async () => {

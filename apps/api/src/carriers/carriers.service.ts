@@ -176,6 +176,7 @@ export class CarriersService {
     const carrier = await this.saving(dto, () => this.carriers.create(accountId, fields, gateways));
     if (registrationOf(carrier) !== null) await this.edge.reloadCarrierRegistrations(carrier.id);
     if (inboundAddressesOf(carrier).length > 0) await this.edge.reloadCarrierAddresses(carrier.id);
+    await this.edge.resetRouteCache(`carrier ${carrier.id} created`);
     return toDto(carrier);
   }
 
@@ -210,6 +211,7 @@ export class CarriersService {
     if (!isDeepStrictEqual(inboundAddressesOf(before), inboundAddressesOf(carrier))) {
       await this.edge.reloadCarrierAddresses(carrier.id);
     }
+    await this.edge.resetRouteCache(`carrier ${carrier.id} changed`);
     return toDto(carrier);
   }
 
@@ -219,6 +221,7 @@ export class CarriersService {
     if (!carrier) throw new NotFoundProblemException('Carrier');
     if (registrationOf(carrier) !== null) await this.edge.reloadCarrierRegistrations(carrier.id);
     if (inboundAddressesOf(carrier).length > 0) await this.edge.reloadCarrierAddresses(carrier.id);
+    await this.edge.resetRouteCache(`carrier ${carrier.id} deleted`);
   }
 
   /** The columns the request sets: only the fields it gives (create starts from NEW_CARRIER). */

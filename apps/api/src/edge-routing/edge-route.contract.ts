@@ -100,6 +100,12 @@ export interface DialDecision {
   readonly fromUri?: string;
   /** The application that decided the route (its status callback hears of the call). */
   readonly applicationId?: string;
+  /**
+   * The decision depends only on numbers, carriers and accounts (a number routed to a SIP URI): the edge may
+   * dial the same source, credentials and number this way again without asking (EDGE_ROUTE_CACHE_S), until the
+   * worker tells it that those changed.
+   */
+  readonly cacheable?: boolean;
 }
 
 export type EdgeRouteDecision = RejectDecision | ChallengeDecision | DialDecision;

@@ -90,6 +90,28 @@ describe(InboundRoutingService.name, () => {
     });
   });
 
+  it('lets the edge reuse only what numbers, carriers and accounts alone decide (a SIP URI)', async () => {
+    const routedTo = (routeType: string, routeTarget: string) =>
+      repository({ findInboundNumber: jest.fn().mockResolvedValue(number({ routeType, routeTarget })) });
+    expect(await inbound(routedTo('sip-uri', 'sip:desk@pbx.example')).route(inboundRequest)).toMatchObject({
+      action: 'dial',
+      cacheable: true,
+    });
+    // Registrations and applications change without the edge being told: asked again every call.
+    const registered = await inbound(routedTo('sip-user', 'alice')).route(inboundRequest);
+    const client = await inbound(routedTo('client', 'bob')).route(inboundRequest);
+    const answer: ApplicationAnswer = { action: 'forward', uri: 'sip:desk@pbx.example' };
+    const application = await inbound(routedTo('application', APPLICATION), answer).route(inboundRequest);
+    for (const decision of [registered, client, application]) {
+      expect(decision).toMatchObject({ action: 'dial' });
+      expect(decision).not.toHaveProperty('cacheable');
+    }
+    const refused = await inbound(
+      repository({ findInboundNumber: jest.fn().mockResolvedValue(null), isKnownCarrier: jest.fn() }),
+    ).route(inboundRequest);
+    expect(refused).not.toHaveProperty('cacheable');
+  });
+
   it('480 when the user is not registered, recorded for the account', async () => {
     const repo = repository({ findRegistered: jest.fn().mockResolvedValue(new Set()) });
     expect(await inbound(repo).route(inboundRequest)).toEqual({

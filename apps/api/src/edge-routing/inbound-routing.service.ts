@@ -88,7 +88,9 @@ export class InboundRoutingService {
   private async routeNumber(call: InboundCall, number: InboundNumber): Promise<EdgeRouteDecision> {
     const type = number.routeType as DialTargetType | 'application';
     if (type === 'application') return this.askApplication(call, number);
-    return this.ring(number, [{ type, target: number.routeTarget }], DEFAULT_RING_MS);
+    const decision = await this.ring(number, [{ type, target: number.routeTarget }], DEFAULT_RING_MS);
+    // A SIP URI is rung as is, registered or not: nothing but the number, its account and carriers decided.
+    return type === 'sip-uri' && decision.action === 'dial' ? { ...decision, cacheable: true } : decision;
   }
 
   private async askApplication(call: InboundCall, number: InboundNumber): Promise<EdgeRouteDecision> {

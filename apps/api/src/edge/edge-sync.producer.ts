@@ -48,6 +48,11 @@ export class EdgeSyncProducer {
     await this.add({ kind: 'clear-edge-block', ip });
   }
 
+  /** After any change of numbers, carriers or accounts: the edge's cached routing decisions may be wrong now. */
+  async resetRouteCache(reason: string): Promise<void> {
+    await this.add({ kind: 'reset-route-cache', reason });
+  }
+
   private async add(job: EdgeSyncJob): Promise<void> {
     await this.queue.add(job.kind, job, EDGE_JOB_OPTIONS);
   }

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module';
 import { CarriersModule } from '../carriers/carriers.module';
+import { EdgeModule } from '../edge/edge.module';
 import { PhoneNumbersController } from './phone-numbers.controller';
 import { PhoneNumbersRepository } from './phone-numbers.repository';
 import { PhoneNumbersService } from './phone-numbers.service';
 
 @Module({
-  imports: [CarriersModule, ApplicationsModule],
+  imports: [CarriersModule, ApplicationsModule, EdgeModule],
   controllers: [PhoneNumbersController],
   providers: [PhoneNumbersRepository, PhoneNumbersService],
 })

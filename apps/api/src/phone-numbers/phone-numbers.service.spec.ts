@@ -1,6 +1,7 @@
 import { Prisma } from '@callwire/database';
 import type { ApplicationsRepository } from '../applications/applications.repository';
 import type { CarriersRepository } from '../carriers/carriers.repository';
+import type { EdgeSyncProducer } from '../edge/edge-sync.producer';
 import {
   ConflictProblemException,
   NotFoundProblemException,
@@ -48,10 +49,12 @@ describe('PhoneNumbersService', () => {
   };
   const carriers = { exists: jest.fn(async () => true) };
   const applications = { exists: jest.fn(async () => true) };
+  const edge = { resetRouteCache: jest.fn(async () => undefined) };
   const service = new PhoneNumbersService(
     repository as Partial<PhoneNumbersRepository> as PhoneNumbersRepository,
     carriers as Pick<CarriersRepository, 'exists'> as CarriersRepository,
     applications as Pick<ApplicationsRepository, 'exists'> as ApplicationsRepository,
+    edge as Pick<EdgeSyncProducer, 'resetRouteCache'> as EdgeSyncProducer,
   );
 
   beforeEach(() => jest.clearAllMocks());
@@ -110,6 +113,22 @@ describe('PhoneNumbersService', () => {
       routeType: 'sip-uri',
       routeTarget: 'sip:x@example.com',
     });
+  });
+
+  it('tells the edge to drop its cached routing decisions after every change, and only after one', async () => {
+    repository.create.mockResolvedValue(phoneNumber());
+    repository.update.mockResolvedValue(phoneNumber());
+    repository.delete.mockResolvedValue(true);
+    await service.create('a1', { number: '+14155550100', route: { type: 'sip-uri', target: 'sip:x@example.com' } });
+    await service.update('a1', 'n1', { route: { type: 'client', target: 'bob' } });
+    await service.delete('a1', 'n1');
+    expect(edge.resetRouteCache).toHaveBeenCalledTimes(3);
+    edge.resetRouteCache.mockClear();
+    repository.update.mockResolvedValue(null);
+    repository.delete.mockResolvedValue(false);
+    await expect(service.update('a1', 'n9', { carrierId: null })).rejects.toBeInstanceOf(NotFoundProblemException);
+    await expect(service.delete('a1', 'n9')).rejects.toBeInstanceOf(NotFoundProblemException);
+    expect(edge.resetRouteCache).not.toHaveBeenCalled();
   });
 
   it('409 for a number in use, without naming its owner; a carrier deleted meanwhile is a field error', async () => {

@@ -4,6 +4,7 @@ import { ApplicationsRepository } from '../applications/applications.repository'
 import { UNKNOWN_CARRIER } from '../carriers/carrier-reference';
 import { CarriersRepository } from '../carriers/carriers.repository';
 import { type Page, toPage, toPageRequest } from '../common/pagination';
+import { EdgeSyncProducer } from '../edge/edge-sync.producer';
 import {
   ConflictProblemException,
   type FieldError,
@@ -40,6 +41,7 @@ export class PhoneNumbersService {
     private readonly phoneNumbers: PhoneNumbersRepository,
     private readonly carriers: CarriersRepository,
     private readonly applications: ApplicationsRepository,
+    private readonly edge: EdgeSyncProducer,
   ) {}
 
   async create(accountId: string, dto: CreatePhoneNumberDto): Promise<PhoneNumberDto> {
@@ -52,6 +54,7 @@ export class PhoneNumbersService {
         routeTarget: dto.route.target,
       }),
     );
+    await this.edge.resetRouteCache(`number ${phoneNumber.id} created`);
     return toDto(phoneNumber);
   }
 
@@ -79,11 +82,13 @@ export class PhoneNumbersService {
       }),
     );
     if (!phoneNumber) throw new NotFoundProblemException('Phone number');
+    await this.edge.resetRouteCache(`number ${id} changed`);
     return toDto(phoneNumber);
   }
 
   async delete(accountId: string, id: string): Promise<void> {
     if (!(await this.phoneNumbers.delete(accountId, id))) throw new NotFoundProblemException('Phone number');
+    await this.edge.resetRouteCache(`number ${id} deleted`);
   }
 
   /** The carrier, SIP user or application named must be the account's own (a field error otherwise). */

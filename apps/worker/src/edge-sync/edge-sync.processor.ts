@@ -11,6 +11,7 @@ import {
   QueueName,
   type ReloadCarrierAddressesJob,
   type ReloadCarrierRegistrationsJob,
+  type ResetRouteCacheJob,
   type RevokeClientTokenJob,
   type SyncAccountLimitsJob,
 } from '@callwire/queues';
@@ -35,6 +36,15 @@ const RINGING_DIALOG = new Set([1, 2]);
 
 /** usrloc answers ul.rm / ul.rm_contact for what is already gone with this error: the goal is reached. */
 const NOT_FOUND = /not found/i;
+/** htable.get's answer for a key the table does not hold. */
+const NO_SUCH_KEY = /doesn't exist/i;
+
+/** The edge's routing generation as htable.get returns it: `{ item: { value } }`. */
+function routeGenerationOf(answer: unknown): number {
+  const item: unknown = typeof answer === 'object' && answer !== null && 'item' in answer ? answer.item : null;
+  const value: unknown = typeof item === 'object' && item !== null && 'value' in item ? item.value : null;
+  return typeof value === 'number' && Number.isInteger(value) ? value : 0;
+}
 
 /**
  * Applies edge changes decided by the API through Kamailio's JSON-RPC. An unreachable edge fails the job
@@ -75,6 +85,8 @@ export class EdgeSyncProcessor extends WorkerHost {
         return this.syncAccountLimits(data);
       case 'clear-edge-block':
         return this.clearEdgeBlock(data);
+      case 'reset-route-cache':
+        return this.resetRouteCache(data);
     }
   }
 
@@ -158,6 +170,26 @@ export class EdgeSyncProcessor extends WorkerHost {
       else await this.kamailio.call('htable.sets', ['acctlimits', key, value]);
     }
     this.logger.log(`updated the edge's limits of ${sipDomain}`);
+  }
+
+  /**
+   * The edge keys the routing decisions it caches under its routing generation (htable routegen, kamailio.cfg
+   * route[PLATFORM_ROUTE]): a new generation leaves every one of them unread, also a decision that the API made
+   * before the change and the edge stores after it (the edge took its key, with the old generation, before asking).
+   */
+  private async resetRouteCache({ reason }: ResetRouteCacheJob): Promise<void> {
+    const generation = ((await this.routeGeneration()) % 2_000_000_000) + 1;
+    await this.kamailio.call('htable.seti', ['routegen', 'gen', generation]);
+    this.logger.log(`routing generation ${generation} at the edge: cached routing decisions dropped (${reason})`);
+  }
+
+  private async routeGeneration(): Promise<number> {
+    try {
+      return routeGenerationOf(await this.kamailio.call('htable.get', ['routegen', 'gen']));
+    } catch (error) {
+      if (error instanceof KamailioRpcError && NO_SUCH_KEY.test(error.message)) return 0;
+      throw error;
+    }
   }
 
   private async clearEdgeBlock({ ip }: ClearEdgeBlockJob): Promise<void> {
