@@ -39,11 +39,15 @@ describe('Hostile traffic: torture messages (UDP, TCP, TLS, WSS)', () => {
     async (transport, seed) => {
       const via = transport === 'wss' ? 'torture.invalid' : `${ATTACKER}:5060`;
       const cases = tortureCases(seed, { edge: `127.0.0.1:${edge.port}`, domain, link: { transport, via } });
-      const answers = await inBatches(cases, 6, async (torture) => ({
-        name: torture.name,
-        allowed: torture.allowed,
-        status: await probe(transport, edge, torture.bytes, { from: ATTACKER, waitMs: 1200 }),
-      }));
+      const answers = await inBatches(cases, 6, async (torture) => {
+        let status = await probe(transport, edge, torture.bytes, { from: ATTACKER, waitMs: 1200 });
+        // A case that must be answered and was not: sent once more with a longer wait, so that a machine busy
+        // for a second (TLS workers behind other tests) is not taken for a missing answer.
+        if (status === 0 && !torture.allowed.includes(0)) {
+          status = await probe(transport, edge, torture.bytes, { from: ATTACKER, waitMs: 5000 });
+        }
+        return { name: torture.name, allowed: torture.allowed, status };
+      });
 
       // One verdict with everything that matters, so that a failure names every deviation at once: cases
       // answered otherwise than allowed, the controls (a challenge and a keepalive answer prove the path was
