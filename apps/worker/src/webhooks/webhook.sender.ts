@@ -35,20 +35,16 @@ export class WebhookSender {
     const started = performance.now();
     const latency = () => Math.round(performance.now() - started);
     try {
-      const response = await this.http.fetch(url, {
-        method: 'POST',
+      const statusCode = await this.http.post(url, {
         headers: {
           'content-type': 'application/json',
           'user-agent': WEBHOOK_USER_AGENT,
           ...signedWebhookHeaders(secret, eventId, body),
         },
         body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
+        timeoutMs,
       });
       const latencyMs = latency();
-      await response.body?.cancel().catch(() => undefined); // the answer's content is not used
-      const statusCode = response.status;
       if (statusCode >= 200 && statusCode < 300) return { ok: true, statusCode, latencyMs };
       return {
         ok: false,
