@@ -6,13 +6,13 @@
 import { Logger } from '@nestjs/common';
 import { Pool } from 'pg';
 import { loadConfig } from '../../libs/config/src';
-import { SipMessagesRepository } from '../../apps/worker/src/sip-trace/sip-messages.repository';
+import { PrismaService, SipMessagesRepository, createSql } from '../../libs/database/src';
 import { SipTraceCollector } from '../../apps/worker/src/sip-trace/sip-trace.collector';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const pool = new Pool({ connectionString: config.databaseUrl, max: 4 });
-  const collector = new SipTraceCollector(config, new SipMessagesRepository(pool));
+  const collector = new SipTraceCollector(config, new SipMessagesRepository(new PrismaService(pool), createSql(pool)));
   await collector.onApplicationBootstrap();
   process.stdout.write('collector ready\n');
   process.once('SIGTERM', () => {

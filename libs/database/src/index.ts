@@ -8,3 +8,5 @@ export type { EdgeBlock } from './generated/client';
 export { SrtpPolicy } from './generated/client';
 export type { WebhookDelivery, WebhookDeliveryState, WebhookEndpoint, WebhookEvent } from './generated/client';
 export * from './uuidv7';
+export * from './sql';
+export * from './tables';

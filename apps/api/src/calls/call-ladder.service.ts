@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
-import type { SipMessage } from '@callwire/database';
+import { type SipMessage, SipMessagesRepository } from '@callwire/database';
 import { sipHost } from '@callwire/sip';
 import { NotFoundProblemException } from '../common/problem';
 import { CallsRepository } from './calls.repository';
 import { causalOrder } from './ladder-order';
 import type { SipMessageDto, SipMessageListDto } from './dto/sip-message.dto';
-import { SipMessagesRepository } from './sip-messages.repository';
 
 /** Call-IDs are random but not unique forever: only messages from shortly before the call started count. */
 const CAPTURE_SLACK_US = 60_000_000n;

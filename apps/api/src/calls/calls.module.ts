@@ -5,11 +5,10 @@ import { CallLadderService } from './call-ladder.service';
 import { CallsController } from './calls.controller';
 import { CallsRepository } from './calls.repository';
 import { CallsService } from './calls.service';
-import { SipMessagesRepository } from './sip-messages.repository';
 
 @Module({
   imports: [AccountsModule, EdgeModule],
   controllers: [CallsController],
-  providers: [CallsRepository, CallsService, SipMessagesRepository, CallLadderService],
+  providers: [CallsRepository, CallsService, CallLadderService],
 })
 export class CallsModule {}

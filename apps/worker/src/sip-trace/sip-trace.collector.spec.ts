@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { sipHep } from '../../../../test/support/hep';
-import type { CapturedSipMessage, SipMessagesRepository } from './sip-messages.repository';
+import type { CapturedSipMessage, SipMessagesRepository } from '@callwire/database';
 import { SipTraceCollector } from './sip-trace.collector';
 import { testConfig } from '../../../../test/support/test-config';
 

@@ -3,9 +3,9 @@ import { type Socket, createSocket } from 'node:dgram';
 import { isIPv6 } from 'node:net';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
 import { constantTimeEquals } from '@callwire/auth';
+import { type CapturedSipMessage, SipMessagesRepository } from '@callwire/database';
 import { summarizeSipMessage } from '@callwire/sip';
 import { HEP_PAYLOAD_SIP, parseHep3 } from './hep';
-import { type CapturedSipMessage, SipMessagesRepository } from './sip-messages.repository';
 
 /** Not calls: registrations, keep-alives and health checks would drown the ladders and the table. */
 const NOT_CALL_METHODS = new Set(['REGISTER', 'OPTIONS', 'SUBSCRIBE', 'PUBLISH', 'MESSAGE']);

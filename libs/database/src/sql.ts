@@ -1,0 +1,61 @@
+import type { Provider } from '@nestjs/common';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
+import { Pool, type PoolClient, types } from 'pg';
+import type { DB } from './generated/kysely';
+
+/** Views the edge reads (created by the migrations' SQL, not in schema.prisma), as far as repositories read them. */
+export interface Views {
+  /** The edge's htable acctlimits at start: `<sipDomain>::calls` and `<sipDomain>::regs` of accounts with limits. */
+  kamailio_account_limits: { key_name: string; key_type: number; value_type: number; key_value: string };
+}
+
+/** The tables (types generated from schema.prisma by prisma-kysely) and the views repositories read. */
+export type Database = DB & Views;
+
+const TIMESTAMP_OID = 1114;
+
+/** Columns are `timestamp(3)` (Prisma's DateTime) holding UTC, as Prisma and Kamailio write them. */
+function parseUtcTimestamp(value: string): Date {
+  return new Date(`${value.replace(' ', 'T')}Z`);
+}
+
+/** Per-query type parsers: timestamps read as UTC, the rest as node-postgres reads them. */
+const UTC_TYPES = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (oid === TIMESTAMP_OID) return parseUtcTimestamp;
+    return format === 'binary' ? types.getTypeParser(oid, 'binary') : types.getTypeParser(oid);
+  }) as typeof types.getTypeParser,
+};
+
+/** Dates are sent as UTC ISO strings: a `timestamp` column keeps the UTC wall-clock time whatever TZ says. */
+function toParameter(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString() : value;
+}
+
+/** A client of the shared pool whose queries read and write timestamps as UTC (no global pg type changes). */
+function utcClient(client: PoolClient): PostgresPoolClient {
+  // Kysely streams with a cursor (a Submittable); everything else is SQL text and parameters.
+  const query = (sqlOrCursor: unknown, parameters?: readonly unknown[]): unknown =>
+    typeof sqlOrCursor === 'string'
+      ? client.query({ text: sqlOrCursor, values: parameters?.map(toParameter), types: UTC_TYPES })
+      : client.query(sqlOrCursor as never);
+  return { query: query as PostgresPoolClient['query'], release: (destroy) => client.release(destroy) };
+}
+
+/** The shared pool as Kysely's dialect takes it; ending it is PrismaService's job (it owns the pool's end). */
+function utcPool(pool: Pool): PostgresPool {
+  return { connect: async () => utcClient(await pool.connect()), end: async () => undefined };
+}
+
+/**
+ * The typed query builder of the repositories (Kysely over the node-postgres pool Prisma also uses): SQL that
+ * Prisma cannot express or that runs on hot paths, where Prisma's query compiler costs ~200 µs per query
+ * (docs/BENCHMARKS.md). Table and column types come from schema.prisma, so a renamed column fails to compile.
+ */
+export class Sql extends Kysely<Database> {}
+
+export function createSql(pool: Pool): Sql {
+  return new Sql({ dialect: new PostgresDialect({ pool: utcPool(pool) }) });
+}
+
+export const sqlProvider: Provider = { provide: Sql, inject: [Pool], useFactory: createSql };
