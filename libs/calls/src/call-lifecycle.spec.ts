@@ -61,6 +61,25 @@ describe('call lifecycle', () => {
     expect(state).toMatchObject({ status: 'failed', sipStatus, durationMs: 0, answeredAt: null });
   });
 
+  it("records each leg's codec from the answer, and a later answer's (early media, then 200) over it", () => {
+    const codecs = { callerCodec: 'opus', calleeCodec: 'PCMU' };
+    const { state } = run([
+      initiated,
+      { ...base, event: 'ringing', at: 0 },
+      { ...base, event: 'answered', ...codecs, at: 0 },
+      { ...base, event: 'ended', sipStatus: 200, reason: 'BYE', at: 0 },
+    ]);
+    expect(state).toMatchObject({ status: 'completed', ...codecs });
+    const { state: announced } = run([
+      initiated,
+      { ...base, event: 'ringing', at: 0 },
+      { ...base, event: 'ended', sipStatus: 404, callerCodec: 'G722', calleeCodec: 'PCMA', at: 0 },
+    ]);
+    expect(announced).toMatchObject({ status: 'failed', callerCodec: 'G722', calleeCodec: 'PCMA' });
+    const { state: withoutSdp } = run([initiated, { ...base, event: 'ended', sipStatus: 486, at: 0 }]);
+    expect(withoutSdp).toMatchObject({ callerCodec: null, calleeCodec: null });
+  });
+
   it('ignores repeats: one webhook per step', () => {
     const ringing: EdgeCallEvent = { ...base, event: 'ringing', at: 0 };
     const ended: EdgeCallEvent = { ...base, event: 'ended', sipStatus: 486, at: 0 };

@@ -36,6 +36,16 @@ export interface CallState {
   readonly sipStatus: number | null;
   readonly reason: string | null;
   readonly hangupBy: string | null;
+  /** The codec of the caller's leg and of the callee's (they differ when the media is transcoded). */
+  readonly callerCodec: string | null;
+  readonly calleeCodec: string | null;
+}
+
+/** The codecs an event names, over those known (an answer with SDP names both legs'). */
+function codecsOf(current: CallState, event: EdgeCallEvent): Pick<CallState, 'callerCodec' | 'calleeCodec'> {
+  if (!event.callerCodec || !event.calleeCodec)
+    return { callerCodec: current.callerCodec, calleeCodec: current.calleeCodec };
+  return { callerCodec: event.callerCodec, calleeCodec: event.calleeCodec };
 }
 
 export type CallWebhookType = 'call.initiated' | 'call.ringing' | 'call.answered' | 'call.completed';
@@ -71,6 +81,8 @@ export function applyCallEvent(current: CallState | null, event: EdgeCallEvent, 
         sipStatus: null,
         reason: null,
         hangupBy: null,
+        callerCodec: null,
+        calleeCodec: null,
       },
     };
   }
@@ -81,7 +93,11 @@ export function applyCallEvent(current: CallState | null, event: EdgeCallEvent, 
       return { kind: 'change', webhook: 'call.ringing', state: { ...current, status: 'ringing', ringingAt: at } };
     case 'answered':
       if (current.answeredAt || isFinal(current.status)) return { kind: 'ignore' };
-      return { kind: 'change', webhook: 'call.answered', state: { ...current, status: 'in-progress', answeredAt: at } };
+      return {
+        kind: 'change',
+        webhook: 'call.answered',
+        state: { ...current, ...codecsOf(current, event), status: 'in-progress', answeredAt: at },
+      };
     case 'ended': {
       if (isFinal(current.status)) return { kind: 'ignore' };
       const answered = current.answeredAt !== null;
@@ -90,6 +106,7 @@ export function applyCallEvent(current: CallState | null, event: EdgeCallEvent, 
         webhook: 'call.completed',
         state: {
           ...current,
+          ...codecsOf(current, event),
           status: endedStatus(event.sipStatus, answered, current.ringingAt !== null),
           sipStatus: event.sipStatus ?? null,
           reason: event.reason ?? null,

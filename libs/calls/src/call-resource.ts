@@ -17,6 +17,10 @@ export interface CallResource {
   readonly answeredAt: string | null;
   readonly endedAt: string | null;
   readonly durationMs: number | null;
+  /** The codec of the caller's leg, e.g. `PCMU`, `G722`, `opus`; null until an answer with SDP. */
+  readonly callerCodec: string | null;
+  /** The codec of the callee's leg: another than the caller's when rtpengine transcodes. */
+  readonly calleeCodec: string | null;
 }
 
 /** Prisma's enum spells two statuses with underscores (`in_progress`, `no_answer`). */
@@ -53,5 +57,7 @@ export function toCallResource(call: StoredCall): CallResource {
     answeredAt: call.answeredAt?.toISOString() ?? null,
     endedAt: call.endedAt?.toISOString() ?? null,
     durationMs: call.durationMs,
+    callerCodec: call.callerCodec,
+    calleeCodec: call.calleeCodec,
   };
 }

@@ -124,6 +124,12 @@ export interface EdgeCallEvent {
   readonly reason?: string;
   /** `ended` after `answered`: who sent the BYE (caller or callee). */
   readonly hangupBy?: 'caller' | 'callee' | 'edge';
+  /**
+   * `answered`, `ended`: the codec each leg uses (encoding name as its SDP spells it, e.g. `PCMU`, `G722`, `opus`),
+   * from the last answer with SDP (183 early media or 200): they differ when rtpengine transcodes.
+   */
+  readonly callerCodec?: string;
+  readonly calleeCodec?: string;
 }
 
 export type EdgeRegistrationEventName = 'created' | 'refreshed' | 'removed';

@@ -698,6 +698,16 @@ export type components = {
             /** Format: date-time */
             answeredAt: string | null;
             /**
+             * @description The codec of the callee's leg: another than the caller's when the media is transcoded.
+             * @example PCMU
+             */
+            calleeCodec: string | null;
+            /**
+             * @description The codec of the caller's leg (encoding name as in SDP: PCMU, PCMA, G722, opus, …), from the last answer with SDP (183 early media or 200); null when none had SDP.
+             * @example opus
+             */
+            callerCodec: string | null;
+            /**
              * @description internal: between endpoints of the account.
              * @example internal
              */

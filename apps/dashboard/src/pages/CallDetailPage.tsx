@@ -74,6 +74,8 @@ export function CallDetailPage() {
             <dd>{data.hangupBy ?? '—'}</dd>
             <dt>Transport</dt>
             <dd>{data.transport ?? '—'}</dd>
+            <dt>Codecs (caller → callee)</dt>
+            <dd>{data.callerCodec && data.calleeCodec ? `${data.callerCodec} → ${data.calleeCodec}` : '—'}</dd>
             <dt>Started</dt>
             <dd>
               <DateTime value={data.startedAt} />

@@ -51,6 +51,8 @@ describe('foldCallEvents', () => {
       sipStatus: null,
       reason: null,
       hangupBy: null,
+      callerCodec: null,
+      calleeCodec: null,
     };
     const folded = foldCallEvents(new Map([[callKey('acct', 'old'), stored]]), [
       event('initiated', 'new', 10),

@@ -79,11 +79,14 @@ const STATE_COLUMNS = [
   'sip_status',
   'reason',
   'hangup_by',
+  'caller_codec',
+  'callee_codec',
 ] as const;
 /** As Prisma's Call: camelCase, timestamps read as UTC. */
 const CALL_COLUMNS = `id, account_id AS "accountId", sip_call_id AS "sipCallId", "from", "to", direction,
   application_id AS "applicationId", transport,
   status::text AS status, sip_status AS "sipStatus", reason, hangup_by AS "hangupBy",
+  caller_codec AS "callerCodec", callee_codec AS "calleeCodec",
   started_at AT TIME ZONE 'UTC' AS "startedAt", ringing_at AT TIME ZONE 'UTC' AS "ringingAt",
   answered_at AT TIME ZONE 'UTC' AS "answeredAt", ended_at AT TIME ZONE 'UTC' AS "endedAt",
   duration_ms AS "durationMs", created_at AT TIME ZONE 'UTC' AS "createdAt", updated_at AT TIME ZONE 'UTC' AS "updatedAt"`;
@@ -103,6 +106,8 @@ function valuesOf(state: CallState): unknown[] {
     state.sipStatus,
     state.reason,
     state.hangupBy,
+    state.callerCodec,
+    state.calleeCodec,
   ];
 }
 
@@ -111,12 +116,13 @@ const UPSERT_CALLS = `INSERT INTO calls (id, account_id, sip_call_id, direction,
     ${STATE_COLUMNS.map((column) => `"${column}"`).join(', ')}, updated_at)
   SELECT id, account_id, sip_call_id, direction, application_id, status::call_status, "from", "to", transport,
          started_at AT TIME ZONE 'UTC', ringing_at AT TIME ZONE 'UTC', answered_at AT TIME ZONE 'UTC',
-         ended_at AT TIME ZONE 'UTC', duration_ms, sip_status, reason, hangup_by, now() AT TIME ZONE 'UTC'
+         ended_at AT TIME ZONE 'UTC', duration_ms, sip_status, reason, hangup_by, caller_codec, callee_codec,
+         now() AT TIME ZONE 'UTC'
     FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::text[], $8::text[],
                 $9::text[], $10::timestamptz[], $11::timestamptz[], $12::timestamptz[], $13::timestamptz[],
-                $14::int[], $15::int[], $16::text[], $17::text[])
+                $14::int[], $15::int[], $16::text[], $17::text[], $18::text[], $19::text[])
       AS t(id, account_id, sip_call_id, direction, application_id, status, "from", "to", transport, started_at,
-           ringing_at, answered_at, ended_at, duration_ms, sip_status, reason, hangup_by)
+           ringing_at, answered_at, ended_at, duration_ms, sip_status, reason, hangup_by, caller_codec, callee_codec)
   ON CONFLICT (account_id, sip_call_id) DO UPDATE SET
     ${STATE_COLUMNS.map((column) => `"${column}" = EXCLUDED."${column}"`).join(', ')},
     updated_at = EXCLUDED.updated_at

@@ -31,6 +31,25 @@ describe('parseEdgeEvent', () => {
     ).toMatchObject({ kind: 'registration', event: 'removed', aor: 'bob@acme.example', reason: 'unregistered' });
   });
 
+  it("names each leg's codec from the edge's first SDP format (rtpmap, or a static payload type)", () => {
+    const answered = (callerCodec: string, calleeCodec: string) =>
+      parseEdgeEvent(
+        JSON.stringify({
+          kind: 'call',
+          event: 'answered',
+          sipCallId: 'c',
+          ts: '1',
+          sipDomain: 'd',
+          callerCodec,
+          calleeCodec,
+        }),
+      );
+    expect(answered('111 opus/48000/2', '0 PCMU/8000')).toMatchObject({ callerCodec: 'opus', calleeCodec: 'PCMU' });
+    expect(answered('9', '8')).toMatchObject({ callerCodec: 'G722', calleeCodec: 'PCMA' });
+    expect(answered('96 G722/8000', '18')).toMatchObject({ callerCodec: 'G722', calleeCodec: 'G729' });
+    expect(answered('97', 'junk <script>')).toMatchObject({ callerCodec: undefined, calleeCodec: undefined });
+  });
+
   it('reads a block the edge reports (the edge-blocks contract)', () => {
     expect(
       parseEdgeEvent(

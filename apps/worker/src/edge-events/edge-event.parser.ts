@@ -19,6 +19,26 @@ type Fields = Record<string, unknown>;
 const text = (fields: Fields, key: string): string | undefined =>
   typeof fields[key] === 'string' && fields[key] !== '' ? (fields[key] as string) : undefined;
 
+/** Static RTP payload types (RFC 3551) an SDP may use without an rtpmap line. */
+const STATIC_PAYLOAD_TYPES: Readonly<Record<string, string>> = {
+  0: 'PCMU',
+  3: 'GSM',
+  4: 'G723',
+  8: 'PCMA',
+  9: 'G722',
+  13: 'CN',
+  18: 'G729',
+};
+/** The edge's "<payload type> [<encoding>/<rate>[/<channels>]]": the first format of an SDP answer. */
+const SDP_FORMAT = /^(\d{1,3})(?: ([A-Za-z0-9_.-]{1,32})\/\d{1,6}(?:\/\d{1,2})?)?$/;
+
+/** The encoding name of the edge's "<payload type> <rtpmap>" (e.g. `"0"` → PCMU, `"111 opus/48000/2"` → opus). */
+export function codecName(format: string | undefined): string | undefined {
+  const match = format === undefined ? null : SDP_FORMAT.exec(format);
+  if (!match) return undefined;
+  return match[2] ?? STATIC_PAYLOAD_TYPES[match[1]];
+}
+
 /** `"1795258791.291526"` (Kamailio's $TV(Sn)) → milliseconds. */
 function timestampOf(fields: Fields, key = 'ts'): number | undefined {
   const seconds = Number(text(fields, key));
@@ -51,6 +71,8 @@ function callEvent(fields: Fields, at: number): EdgeCallEvent | null {
     sipStatus,
     reason: text(fields, 'reason'),
     hangupBy: hangupBy && HANGUP_SIDES.has(hangupBy) ? (hangupBy as EdgeCallEvent['hangupBy']) : undefined,
+    callerCodec: codecName(text(fields, 'callerCodec')),
+    calleeCodec: codecName(text(fields, 'calleeCodec')),
   };
 }
 

@@ -70,6 +70,22 @@ export class CallDto implements CallResource {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) endedAt!: string | null;
   @ApiProperty({ type: Number, nullable: true, description: 'From answer to end; 0 if never answered.' })
   durationMs!: number | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'opus',
+    description:
+      "The codec of the caller's leg (encoding name as in SDP: PCMU, PCMA, G722, opus, …), from the last answer " +
+      'with SDP (183 early media or 200); null when none had SDP.',
+  })
+  callerCodec!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'PCMU',
+    description: "The codec of the callee's leg: another than the caller's when the media is transcoded.",
+  })
+  calleeCodec!: string | null;
 }
 
 export class CallPageDto extends PageMetaDto {
