@@ -59,6 +59,7 @@ describe('OpenAPI document', () => {
       displayName: null,
       enabled: true,
       srtp: 'offer',
+      dtmf: 'rfc4733',
       sipUri: 'sip:alice@acme.callwire.localhost',
       createdAt: '2026-12-03T10:00:00.000Z',
       updatedAt: '2026-12-03T10:00:00.000Z',

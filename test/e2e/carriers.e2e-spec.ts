@@ -144,6 +144,7 @@ describe('Carriers (e2e)', () => {
         callerIdNumber: '+14155550100',
       },
       srtp: 'off',
+      dtmf: 'rfc4733',
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });

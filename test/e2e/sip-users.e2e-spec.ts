@@ -41,6 +41,7 @@ describe('SIP users (e2e)', () => {
       displayName: 'Alice',
       enabled: true,
       srtp: 'offer',
+      dtmf: 'rfc4733',
       sipUri: `sip:alice@${acme.sipDomain}`,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),

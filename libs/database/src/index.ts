@@ -5,7 +5,7 @@ export * from './errors';
 export { Prisma } from './generated/client';
 export type { Account, ApiKey, Call, ClientToken, DashboardSession, SipMessage, SipUser } from './generated/client';
 export type { EdgeBlock } from './generated/client';
-export { SrtpPolicy } from './generated/client';
+export { DtmfMode, SrtpPolicy } from './generated/client';
 export type { WebhookDelivery, WebhookDeliveryState, WebhookEndpoint, WebhookEvent } from './generated/client';
 export * from './uuidv7';
 export * from './sql';

@@ -29,6 +29,7 @@ export type CarrierFields = Pick<
   | 'registerUsername'
   | 'registerPassword'
   | 'srtp'
+  | 'dtmf'
 >;
 
 /** Every query is scoped by accountId: another account's carrier is indistinguishable from none. */

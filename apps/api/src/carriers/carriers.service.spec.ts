@@ -55,6 +55,7 @@ function carrier(overrides: Partial<CarrierRecord> = {}): CarrierRecord {
     registrationSince: null,
     registrationExpiresAt: null,
     srtp: 'off',
+    dtmf: 'rfc4733',
     createdAt: at,
     updatedAt: at,
     gateways: [],
@@ -120,6 +121,7 @@ describe('CarriersService', () => {
         registerUsername: null,
         registerPassword: null,
         srtp: 'off',
+        dtmf: 'rfc4733',
       },
       [
         { host: 'localhost', port: 5060, transport: 'udp', priority: 10, weight: 1 },

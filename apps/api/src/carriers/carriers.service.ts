@@ -44,6 +44,7 @@ const NEW_CARRIER: Omit<CarrierFields, 'name'> = {
   registerUsername: null,
   registerPassword: null,
   srtp: 'off',
+  dtmf: 'rfc4733',
 };
 
 function toDto(carrier: CarrierRecord): CarrierDto {
@@ -84,6 +85,7 @@ function toDto(carrier: CarrierRecord): CarrierDto {
       callerIdNumber: carrier.callerIdNumber,
     },
     srtp: carrier.srtp,
+    dtmf: carrier.dtmf,
     createdAt: carrier.createdAt,
     updatedAt: carrier.updatedAt,
   };
@@ -196,7 +198,7 @@ export class CarriersService {
     const gateways = dto.outbound?.gateways && gatewaySpecs(dto.outbound.gateways);
     if (Object.keys(changes).length === 0 && !gateways) {
       throw new ProblemException(
-        problem(HttpStatus.BAD_REQUEST, 'Nothing to update: send name, enabled, inbound, outbound or srtp.'),
+        problem(HttpStatus.BAD_REQUEST, 'Nothing to update: send name, enabled, inbound, outbound, srtp or dtmf.'),
       );
     }
     const before = await this.carriers.findById(accountId, id);
@@ -241,6 +243,7 @@ export class CarriersService {
       registerUsername: register?.username,
       registerPassword: register?.password,
       srtp: dto.srtp,
+      dtmf: dto.dtmf,
     };
     return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
   }

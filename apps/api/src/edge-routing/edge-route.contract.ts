@@ -1,5 +1,5 @@
 import type { JSONSchemaType } from 'ajv';
-import type { SrtpPolicy } from '@callwire/database';
+import type { DtmfMode, SrtpPolicy } from '@callwire/database';
 import type { CallDirection } from '@callwire/queues';
 
 /**
@@ -85,6 +85,8 @@ export interface DialTarget {
   readonly authPassword?: string;
   /** A gateway's carrier SRTP policy (route[CALLEE_SRTP] in kamailio.cfg); absent: off. */
   readonly srtp?: SrtpPolicy;
+  /** A gateway's carrier DTMF mode (route[CALLEE_DTMF] in kamailio.cfg); absent: rfc4733. */
+  readonly dtmf?: DtmfMode;
 }
 
 /** Ring the targets: all at once (parallel) or one after the other on failure (serial, gateways). */
@@ -100,6 +102,8 @@ export interface DialDecision {
   readonly fromUri?: string;
   /** The application that decided the route (its status callback hears of the call). */
   readonly applicationId?: string;
+  /** The calling carrier's DTMF mode (route[CALLER_DTMF] in kamailio.cfg); absent: rfc4733. */
+  readonly callerDtmf?: DtmfMode;
   /**
    * The decision depends only on numbers, carriers and accounts (a number routed to a SIP URI): the edge may
    * dial the same source, credentials and number this way again without asking (EDGE_ROUTE_CACHE_S), until the

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
-import type { SrtpPolicy } from '@callwire/database';
+import type { DtmfMode, SrtpPolicy } from '@callwire/database';
 
 /** A number a carrier call may be for, with what the call's source proves about the carrier. */
 export interface InboundNumber {
@@ -10,6 +10,8 @@ export interface InboundNumber {
   readonly routeTarget: string;
   /** A carrier of the number's account that the call comes from (address, credentials or registration). */
   readonly carrierId: string | null;
+  /** That carrier's DTMF mode (null without a carrier). */
+  readonly carrierDtmf: DtmfMode | null;
   /** The account has carriers that authenticate with digest credentials: an unknown source is challenged. */
   readonly challengeable: boolean;
 }
@@ -37,6 +39,8 @@ export interface OutboundGatewayRow {
   readonly callerIdNumber: string | null;
   /** The carrier's SRTP policy for its leg of the call. */
   readonly srtp: SrtpPolicy;
+  /** The carrier's DTMF mode for its leg of the call. */
+  readonly dtmf: DtmfMode;
 }
 
 export interface ApplicationRow {
@@ -70,6 +74,8 @@ export class EdgeRoutingRepository {
               n.route_target AS "routeTarget",
               (SELECT c.id FROM carriers c WHERE c.account_id = n.account_id AND ${fromCarrier(2)}
                 ORDER BY (c.id = n.carrier_id) DESC LIMIT 1) AS "carrierId",
+              (SELECT c.dtmf FROM carriers c WHERE c.account_id = n.account_id AND ${fromCarrier(2)}
+                ORDER BY (c.id = n.carrier_id) DESC LIMIT 1) AS "carrierDtmf",
               EXISTS (SELECT 1 FROM carriers c WHERE c.account_id = n.account_id AND c.enabled
                          AND c.inbound_auth_username IS NOT NULL) AS "challengeable"
          FROM phone_numbers n JOIN accounts a ON a.id = n.account_id
@@ -118,7 +124,7 @@ export class EdgeRoutingRepository {
       text: `SELECT r.priority AS "routePriority", c.id AS "carrierId", g.host, g.port, g.transport, g.priority,
               g.weight, g.status, c.outbound_auth_username AS "authUsername",
               c.outbound_auth_password AS "authPassword", c.from_domain AS "fromDomain",
-              c.caller_id_number AS "callerIdNumber", c.srtp
+              c.caller_id_number AS "callerIdNumber", c.srtp, c.dtmf
          FROM outbound_routes r
          JOIN carriers c ON c.id = r.carrier_id AND c.enabled
          JOIN carrier_gateways g ON g.carrier_id = c.id

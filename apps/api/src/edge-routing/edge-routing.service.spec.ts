@@ -28,6 +28,7 @@ function number(overrides: Partial<InboundNumber> = {}): InboundNumber {
     routeType: 'sip-user',
     routeTarget: 'alice',
     carrierId: 'carrier-1',
+    carrierDtmf: 'rfc4733',
     challengeable: false,
     ...overrides,
   };
@@ -71,6 +72,11 @@ describe(InboundRoutingService.name, () => {
       targets: [{ kind: 'aor', uri: 'sip:alice@acme.example' }],
       timeoutMs: 30_000,
     });
+  });
+
+  it("names the calling carrier's DTMF mode when it is info", async () => {
+    const info = repository({ findInboundNumber: jest.fn().mockResolvedValue(number({ carrierDtmf: 'info' })) });
+    expect(await inbound(info).route(inboundRequest)).toMatchObject({ action: 'dial', callerDtmf: 'info' });
   });
 
   it('a client identity rings as client.<identity>; a SIP URI as is', async () => {
@@ -219,6 +225,7 @@ function gateway(overrides: Partial<OutboundGatewayRow> = {}): OutboundGatewayRo
     fromDomain: null,
     callerIdNumber: '+15550001001',
     srtp: 'off',
+    dtmf: 'rfc4733',
     ...overrides,
   };
 }
@@ -277,6 +284,22 @@ describe(OutboundRoutingService.name, () => {
       ],
     });
     expect(decision.action === 'dial' && decision.targets[1]).not.toHaveProperty('srtp');
+  });
+
+  it("gives each gateway its carrier's DTMF mode unless it is rfc4733", async () => {
+    const repo = repository({
+      findOutboundGateways: jest
+        .fn()
+        .mockResolvedValue([gateway({ host: 'a.example', dtmf: 'info' }), gateway({ host: 'b.example', priority: 2 })]),
+    });
+    const decision = await new OutboundRoutingService(repo).route(outboundRequest);
+    expect(decision).toMatchObject({
+      targets: [
+        { uri: expect.stringContaining('a.example'), dtmf: 'info' },
+        { uri: expect.stringContaining('b.example') },
+      ],
+    });
+    expect(decision.action === 'dial' && decision.targets[1]).not.toHaveProperty('dtmf');
   });
 
   it('no route: 404 recorded for the account; an unknown domain: 403', async () => {

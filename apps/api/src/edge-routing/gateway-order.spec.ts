@@ -16,6 +16,7 @@ function gateway(host: string, overrides: Partial<OutboundGatewayRow> = {}): Out
     fromDomain: null,
     callerIdNumber: null,
     srtp: 'off',
+    dtmf: 'rfc4733',
     ...overrides,
   };
 }

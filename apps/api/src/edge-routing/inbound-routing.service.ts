@@ -151,6 +151,8 @@ export class InboundRoutingService {
       targets: reachable.map((target) => dialTarget(target, number.sipDomain)),
       timeoutMs,
       ...(callerId ? { fromUri: `sip:${callerId}@${number.sipDomain}` } : {}),
+      // Absent: rfc4733.
+      ...(number.carrierDtmf === 'info' ? { callerDtmf: number.carrierDtmf } : {}),
     };
   }
 }

@@ -46,5 +46,7 @@ function gatewayTarget(number: string, gateway: OutboundGatewayRow): DialTarget 
       : {}),
     // Absent: off, what the edge assumes for a gateway.
     ...(gateway.srtp === 'off' ? {} : { srtp: gateway.srtp }),
+    // Absent: rfc4733.
+    ...(gateway.dtmf === 'rfc4733' ? {} : { dtmf: gateway.dtmf }),
   };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
-import { PrismaService, type SipUser, type SrtpPolicy, isRecordNotFound } from '@callwire/database';
+import { type DtmfMode, PrismaService, type SipUser, type SrtpPolicy, isRecordNotFound } from '@callwire/database';
 import type { PageRequest } from '../common/pagination';
 
 export interface NewSipUser {
@@ -9,6 +9,8 @@ export interface NewSipUser {
   readonly ha1: string;
   /** Left out: the default (offer). */
   readonly srtp?: SrtpPolicy;
+  /** Left out: the default (rfc4733). */
+  readonly dtmf?: DtmfMode;
 }
 
 /** A SIP user as listed: no HA1, with its account's SIP domain. */
@@ -19,6 +21,7 @@ export interface SipUserChanges {
   readonly enabled?: boolean;
   readonly ha1?: string;
   readonly srtp?: SrtpPolicy;
+  readonly dtmf?: DtmfMode;
 }
 
 /** Every query is scoped by accountId: another account's user is indistinguishable from none. */
@@ -36,7 +39,7 @@ export class SipUsersRepository {
   /** The busiest read of the API, hence plain SQL (see pg-pool.provider.ts); fetches limit + 1 rows. */
   async list(accountId: string, page: PageRequest): Promise<ListedSipUser[]> {
     const { rows } = await this.pool.query<ListedSipUser>(
-      `SELECT u.id, u.account_id AS "accountId", u.username, u.display_name AS "displayName", u.enabled, u.srtp,
+      `SELECT u.id, u.account_id AS "accountId", u.username, u.display_name AS "displayName", u.enabled, u.srtp, u.dtmf,
               u.created_at AT TIME ZONE 'UTC' AS "createdAt", u.updated_at AT TIME ZONE 'UTC' AS "updatedAt",
               a.sip_domain AS "sipDomain"
          FROM sip_users u JOIN accounts a ON a.id = u.account_id

@@ -19,6 +19,7 @@ function user(overrides: Partial<SipUser> = {}): SipUser {
     enabled: true,
     ha1: 'x'.repeat(32),
     srtp: 'offer',
+    dtmf: 'rfc4733',
     createdAt: at,
     updatedAt: at,
     ...overrides,

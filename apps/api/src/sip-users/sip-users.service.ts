@@ -16,6 +16,7 @@ function toDto(user: Omit<SipUser, 'ha1'>, sipDomain: string): SipUserDto {
     displayName: user.displayName,
     enabled: user.enabled,
     srtp: user.srtp,
+    dtmf: user.dtmf,
     sipUri: `sip:${user.username}@${sipDomain}`,
     createdAt: user.createdAt,
     updatedAt: user.updatedAt,
@@ -39,6 +40,7 @@ export class SipUsersService {
         displayName: dto.displayName ?? null,
         ha1: computeHa1(dto.username, sipDomain, dto.password),
         srtp: dto.srtp,
+        dtmf: dto.dtmf,
       });
       return toDto(user, sipDomain);
     } catch (error) {
@@ -63,15 +65,21 @@ export class SipUsersService {
       dto.password === undefined &&
       dto.displayName === undefined &&
       dto.enabled === undefined &&
-      dto.srtp === undefined
+      dto.srtp === undefined &&
+      dto.dtmf === undefined
     ) {
       throw new ProblemException(
-        problem(HttpStatus.BAD_REQUEST, 'Nothing to update: send password, displayName, enabled or srtp.'),
+        problem(HttpStatus.BAD_REQUEST, 'Nothing to update: send password, displayName, enabled, srtp or dtmf.'),
       );
     }
     const sipDomain = await this.sipDomainOf(accountId);
-    // The edge reads the SRTP policy from the database on each call: no edge update is needed.
-    const changes: SipUserChanges = { displayName: dto.displayName, enabled: dto.enabled, srtp: dto.srtp };
+    // The edge reads the SRTP policy and DTMF mode from the database on each call: no edge update is needed.
+    const changes: SipUserChanges = {
+      displayName: dto.displayName,
+      enabled: dto.enabled,
+      srtp: dto.srtp,
+      dtmf: dto.dtmf,
+    };
     let user: SipUser | null;
     if (dto.password === undefined) {
       user = await this.sipUsers.update(accountId, id, changes);

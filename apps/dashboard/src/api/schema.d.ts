@@ -754,6 +754,8 @@ export type components = {
         CarrierDto: {
             /** Format: date-time */
             createdAt: string;
+            /** @description How this endpoint sends and receives DTMF digits on its leg of a call. `rfc4733`: telephone-events in the media (RFC 4733, also known as RFC 2833), what browsers and most phones and carriers use. `info`: SIP INFO requests (application/dtmf-relay or application/dtmf). When the two legs of a call differ the edge converts: an INFO becomes telephone-events toward the other side and telephone-events become INFO requests. */
+            dtmf: components["schemas"]["DtmfMode"];
             enabled: boolean;
             /** Format: uuid */
             id: string;
@@ -992,6 +994,11 @@ export type components = {
         };
         CreateCarrierDto: {
             /**
+             * @description DTMF on this endpoint's leg of a call: see the dtmf field of the resource.
+             * @default rfc4733
+             */
+            dtmf?: components["schemas"]["DtmfMode"];
+            /**
              * @description A disabled carrier takes and gets no calls.
              * @default true
              */
@@ -1121,6 +1128,11 @@ export type components = {
         CreateSipUserDto: {
             /** @example Alice Liddell */
             displayName?: string | null;
+            /**
+             * @description DTMF on this endpoint's leg of a call: see the dtmf field of the resource.
+             * @default rfc4733
+             */
+            dtmf?: components["schemas"]["DtmfMode"];
             password: string;
             /**
              * @description Media encryption on this endpoint's leg of a call: see the srtp field of the resource.
@@ -1147,6 +1159,11 @@ export type components = {
              */
             url: string;
         };
+        /**
+         * @description DTMF on this endpoint's leg of a call: see the dtmf field of the resource.
+         * @enum {string}
+         */
+        DtmfMode: "rfc4733" | "info";
         EdgeBlockDto: {
             /** Format: date-time */
             blockedAt: string;
@@ -1344,6 +1361,8 @@ export type components = {
             /** Format: date-time */
             createdAt: string;
             displayName: string | null;
+            /** @description How this endpoint sends and receives DTMF digits on its leg of a call. `rfc4733`: telephone-events in the media (RFC 4733, also known as RFC 2833), what browsers and most phones and carriers use. `info`: SIP INFO requests (application/dtmf-relay or application/dtmf). When the two legs of a call differ the edge converts: an INFO becomes telephone-events toward the other side and telephone-events become INFO requests. */
+            dtmf: components["schemas"]["DtmfMode"];
             enabled: boolean;
             /** Format: uuid */
             id: string;
@@ -1386,6 +1405,8 @@ export type components = {
             voiceUrl?: string;
         };
         UpdateCarrierDto: {
+            /** @description DTMF on this endpoint's leg of a call: see the dtmf field of the resource. */
+            dtmf?: components["schemas"]["DtmfMode"];
             /** @description A disabled carrier takes and gets no calls and keeps no registration. */
             enabled?: boolean;
             /** @description The fields given replace those fields. */
@@ -1455,6 +1476,8 @@ export type components = {
         };
         UpdateSipUserDto: {
             displayName?: string | null;
+            /** @description DTMF on this endpoint's leg of a call: see the dtmf field of the resource. */
+            dtmf?: components["schemas"]["DtmfMode"];
             /** @description A disabled user cannot register or call. */
             enabled?: boolean;
             /** @description Rotates the password. */

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import type { SrtpPolicy } from '@callwire/database';
+import type { DtmfMode, SrtpPolicy } from '@callwire/database';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -21,6 +21,7 @@ import {
 } from 'class-validator';
 import { NestedObject, NullableField, OptionalField } from '../../common/field.validators';
 import { PageMetaDto } from '../../common/pagination';
+import { DtmfModeField, DtmfModeProperty } from '../../common/dtmf-mode';
 import { SrtpPolicyField, SrtpPolicyProperty } from '../../common/srtp-policy';
 import { MAX_RESOURCE_NAME_LENGTH, NoControlCharacters, ResourceName } from '../../common/text.validators';
 import { GATEWAY_DEFAULTS, GATEWAY_TRANSPORTS, type GatewayTransport, gatewayKey } from '../gateways';
@@ -319,6 +320,9 @@ export class CreateCarrierDto {
 
   @SrtpPolicyField('off')
   srtp?: SrtpPolicy;
+
+  @DtmfModeField('rfc4733')
+  dtmf?: DtmfMode;
 }
 
 /** Every field optional; in inbound and outbound (and outbound.register), the fields given replace those fields. */
@@ -345,6 +349,9 @@ export class UpdateCarrierDto {
 
   @SrtpPolicyField()
   srtp?: SrtpPolicy;
+
+  @DtmfModeField()
+  dtmf?: DtmfMode;
 }
 
 export class CarrierCredentialDto {
@@ -407,6 +414,7 @@ export class CarrierDto {
   @ApiProperty({ type: CarrierInboundDto }) inbound!: CarrierInboundDto;
   @ApiProperty({ type: CarrierOutboundDto }) outbound!: CarrierOutboundDto;
   @SrtpPolicyProperty() srtp!: SrtpPolicy;
+  @DtmfModeProperty() dtmf!: DtmfMode;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
 }

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { NullableField, OptionalField } from '../../common/field.validators';
-import type { SrtpPolicy } from '@callwire/database';
+import type { DtmfMode, SrtpPolicy } from '@callwire/database';
+import { DtmfModeField, DtmfModeProperty } from '../../common/dtmf-mode';
 import { PageMetaDto } from '../../common/pagination';
 import { SrtpPolicyField, SrtpPolicyProperty } from '../../common/srtp-policy';
 import { MAX_SIP_USER_PART_LENGTH, RESERVED_USERNAME_PATTERN, SIP_USER_PART_PATTERN } from '../../common/sip-user-part';
@@ -35,6 +36,9 @@ export class CreateSipUserDto {
 
   @SrtpPolicyField('offer')
   srtp?: SrtpPolicy;
+
+  @DtmfModeField('rfc4733')
+  dtmf?: DtmfMode;
 }
 
 export class UpdateSipUserDto {
@@ -60,6 +64,9 @@ export class UpdateSipUserDto {
 
   @SrtpPolicyField()
   srtp?: SrtpPolicy;
+
+  @DtmfModeField()
+  dtmf?: DtmfMode;
 }
 
 export class SipUserDto {
@@ -68,6 +75,7 @@ export class SipUserDto {
   @ApiProperty({ type: String, nullable: true }) displayName!: string | null;
   @ApiProperty() enabled!: boolean;
   @SrtpPolicyProperty() srtp!: SrtpPolicy;
+  @DtmfModeProperty() dtmf!: DtmfMode;
   @ApiProperty({ example: 'sip:alice@acme.callwire.localhost' }) sipUri!: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
