@@ -1,12 +1,13 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import { type NestApplicationOptions, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { HelmetOptions } from 'helmet';
 import { type CallwireConfig, loadConfig } from '@callwire/config';
 import { AppModule } from './app.module';
 import { answerClientError, answerFrameworkError } from './common/framework-errors';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { addResponseHeaders, securityHeaders } from './common/security-headers';
 import { StrictValidationPipe } from './common/validation';
 import { DASHBOARD_ROUTES } from './dashboard/dashboard.controller';
 import { EDGE_ROUTES_PATH } from './edge-routing/edge-routing.controller';
@@ -35,7 +36,7 @@ export const HTTP_APP_OPTIONS = { bodyParser: false } as const satisfies NestApp
  * has inline styles); the dashboard and the demo phone pages replace it with their own stricter one. HSTS is
  * left to the TLS terminator in front of the API; the SDK script sets its own Cross-Origin-Resource-Policy.
  */
-const SECURITY_HEADERS: FastifyHelmetOptions = {
+const SECURITY_POLICY: HelmetOptions = {
   contentSecurityPolicy: {
     useDefaults: false,
     directives: {
@@ -52,18 +53,15 @@ const SECURITY_HEADERS: FastifyHelmetOptions = {
   frameguard: { action: 'deny' },
   strictTransportSecurity: false,
 };
+const RESPONSE_HEADERS = securityHeaders(SECURITY_POLICY);
 
 /** JSON only, /v1 prefix, strict validation, RFC 9457 errors, security headers: shared with the controller specs. */
 export function applyHttpConventions(app: NestFastifyApplication): void {
   // Parses the dashboard's session cookie; registered before listen/init, which wait for it.
   void app.register(fastifyCookie);
-  void app.register(fastifyHelmet, SECURITY_HEADERS);
   const fastify = app.getHttpAdapter().getInstance();
   // Responses carry keys, secrets and account data: no cache may keep them. Static files set their own caching.
-  fastify.addHook('onRequest', (_request, reply, done) => {
-    void reply.header('cache-control', 'no-store');
-    done();
-  });
+  addResponseHeaders(fastify, { ...RESPONSE_HEADERS, 'cache-control': 'no-store' });
   // Other bodies get 415 instead of reaching validation as strings.
   fastify.removeContentTypeParser(['text/plain']);
   app.setGlobalPrefix('v1', { exclude: UNVERSIONED_ROUTES });
