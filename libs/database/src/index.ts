@@ -9,4 +9,5 @@ export { DtmfMode, SrtpPolicy } from './generated/client';
 export type { WebhookDelivery, WebhookDeliveryState, WebhookEndpoint, WebhookEvent } from './generated/client';
 export * from './uuidv7';
 export * from './sql';
+export * from './pagination';
 export * from './tables';

@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { EdgeModule } from '../edge/edge.module';
 import { EdgeBlocksController } from './edge-blocks.controller';
-import { EdgeBlocksRepository } from './edge-blocks.repository';
 import { EdgeBlocksService } from './edge-blocks.service';
 
 /** Platform operator tools (admin key only). */
 @Module({
   imports: [EdgeModule],
   controllers: [EdgeBlocksController],
-  providers: [EdgeBlocksRepository, EdgeBlocksService],
+  providers: [EdgeBlocksService],
 })
 export class AdminModule {}

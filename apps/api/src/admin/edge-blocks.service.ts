@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { isIP } from 'node:net';
-import type { EdgeBlock } from '@callwire/database';
+import { type EdgeBlock, EdgeBlocksRepository } from '@callwire/database';
 import { EdgeSyncProducer } from '../edge/edge-sync.producer';
 import { type Page, type PageQueryDto, toKeysetPage, toKeysetPageRequest } from '../common/pagination';
 import type { EdgeBlockDto } from './dto/edge-block.dto';
-import { EdgeBlocksRepository } from './edge-blocks.repository';
 
 const isAddress = (value: unknown): value is string => typeof value === 'string' && isIP(value) !== 0;
 

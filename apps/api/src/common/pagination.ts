@@ -1,7 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { KeysetPageRequest, PageRequest } from '@callwire/database';
 import { ValidationProblemException } from './problem';
+
+// Repositories (libs/database) take these; the API makes them from its query parameters.
+export { type KeysetPageRequest, type PageRequest, pageQuery } from '@callwire/database';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -20,12 +24,6 @@ export class PageQueryDto {
   @IsString()
   @MaxLength(200)
   cursor?: string;
-}
-
-/** A page request as repositories take it: ids are time-ordered UUIDv7, so "after id" is a stable cursor. */
-export interface PageRequest {
-  readonly limit: number;
-  readonly afterId?: string;
 }
 
 export interface Page<T> {
@@ -60,26 +58,6 @@ export function toPage<Row extends { id: string }, T>(
   };
 }
 
-/**
- * Prisma arguments for one page of rows ordered by id (merge `where` into the query's filter): oldest first,
- * or with 'desc' newest first (ids are UUIDv7, so id order is creation order).
- */
-export function pageQuery(
-  request: PageRequest,
-  order: 'asc' | 'desc' = 'asc',
-): {
-  where: { id?: { gt: string } | { lt: string } };
-  take: number;
-  orderBy: { id: 'asc' | 'desc' };
-} {
-  const { afterId } = request;
-  return {
-    where: afterId ? { id: order === 'asc' ? { gt: afterId } : { lt: afterId } } : {},
-    take: request.limit + 1,
-    orderBy: { id: order },
-  };
-}
-
 export class PageMetaDto {
   @ApiProperty({
     nullable: true,
@@ -87,15 +65,6 @@ export class PageMetaDto {
     description: 'Pass as ?cursor= to get the next page; null on the last page.',
   })
   nextCursor!: string | null;
-}
-
-/**
- * A page request for lists ordered by something other than the id: the cursor carries the sort key of the
- * last row shown (a JSON value), so the next page starts right after it even if that row has gone since.
- */
-export interface KeysetPageRequest<Key> {
-  readonly limit: number;
-  readonly after?: Key;
 }
 
 export function toKeysetPageRequest<Key>(

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { QueueName, QueuesModule } from '@callwire/queues';
 import { CallReconciliationModule } from '../call-reconciliation/call-reconciliation.module';
-import { EdgeBlocksRepository } from '../edge-events/edge-blocks.repository';
 import { AccountLimitsRepository } from './account-limits.repository';
 import { CarrierRegistrationsRepository } from './carrier-registrations.repository';
 import { CarrierRegistrationsScheduler } from './carrier-registrations.scheduler';
@@ -18,7 +17,6 @@ import { TokenContactsRepository } from './token-contacts.repository';
     EdgeSyncProcessor,
     CarrierRegistrationsScheduler,
     AccountLimitsRepository,
-    EdgeBlocksRepository,
   ],
 })
 export class EdgeSyncModule {}

@@ -15,8 +15,8 @@ import {
   type RevokeClientTokenJob,
   type SyncAccountLimitsJob,
 } from '@callwire/queues';
+import { EdgeBlocksRepository } from '@callwire/database';
 import { CallReconciliationService } from '../call-reconciliation/call-reconciliation.service';
-import { EdgeBlocksRepository } from '../edge-events/edge-blocks.repository';
 import { AccountLimitsRepository } from './account-limits.repository';
 import { isUacRegistration, registrationState } from './carrier-registrations';
 import { CarrierRegistrationsRepository } from './carrier-registrations.repository';

@@ -1,9 +1,11 @@
+import { EdgeBlocksRepository } from './edge-blocks.repository';
 import { SipMessagesRepository } from './sip-messages.repository';
 
+export * from './edge-blocks.repository';
 export * from './sip-messages.repository';
 
 /**
  * One repository per table (or per group of tables written together), the only code that touches them; both
  * apps use these. Prisma for plain reads and writes, the typed query builder (Sql) where SQL is needed.
  */
-export const REPOSITORIES = [SipMessagesRepository];
+export const REPOSITORIES = [EdgeBlocksRepository, SipMessagesRepository];
