@@ -18,7 +18,8 @@
  * Knobs (environment): BENCH_DURATION seconds per scenario (10), BENCH_WARMUP seconds (3),
  * BENCH_CONNECTIONS (50), BENCH_SKIP_BUILD=1 to use the existing dist/ build, BENCH_SCENARIOS (comma-separated, default
  * "list,create"; "healthz" adds GET /healthz: no auth, no database, i.e. the framework alone),
- * BENCH_CPU_PROF=<dir> to CPU-profile the API process and print where its time went.
+ * BENCH_CPU_PROF=<dir> to CPU-profile the API and bare + pg processes (<dir>/callwire, <dir>/bare-pg) and print
+ * where each one's time went.
  */
 import 'dotenv/config';
 import { randomBytes } from 'node:crypto';
@@ -236,10 +237,14 @@ async function main(cleanup: Cleanup): Promise<number> {
   });
   const apiPort = await freePort();
   const apiUrl = `http://127.0.0.1:${apiPort}`;
-  if (CPU_PROFILE_DIR) mkdirSync(CPU_PROFILE_DIR, { recursive: true });
+  const profileArgs = (server: string): string[] => {
+    if (!CPU_PROFILE_DIR) return [];
+    mkdirSync(resolve(CPU_PROFILE_DIR, server), { recursive: true });
+    return cpuProfileArgs(resolve(CPU_PROFILE_DIR, server));
+  };
   const api = Service.start(
     'callwire api',
-    [...(CPU_PROFILE_DIR ? cpuProfileArgs(CPU_PROFILE_DIR) : []), API_MAIN],
+    [...profileArgs('callwire'), API_MAIN],
     {
       ...process.env,
       NODE_ENV: 'production',
@@ -283,7 +288,7 @@ async function main(cleanup: Cleanup): Promise<number> {
   const barePgUrl = `http://127.0.0.1:${barePgPort}`;
   const barePg = Service.start(
     'bare+pg server',
-    ['-r', '@swc-node/register', resolve(__dirname, 'bare-pg-server.ts')],
+    [...profileArgs('bare-pg'), '-r', '@swc-node/register', resolve(__dirname, 'bare-pg-server.ts')],
     { ...process.env, PORT: String(barePgPort), HOST: '127.0.0.1', DATABASE_URL: databaseUrl },
     ROOT,
   );
@@ -351,8 +356,10 @@ async function main(cleanup: Cleanup): Promise<number> {
 
   report(measurements);
   if (CPU_PROFILE_DIR) {
-    await api.stop();
-    process.stdout.write(`\n${summarize(CPU_PROFILE_DIR, ROOT)}\n`);
+    await Promise.all([api.stop(), barePg.stop()]);
+    for (const server of ['callwire', 'bare-pg']) {
+      process.stdout.write(`\n${server}: ${summarize(resolve(CPU_PROFILE_DIR, server), ROOT)}\n`);
+    }
   }
   return brokenCode(broken, { API: api.recentOutput(), 'bare+pg': barePg.recentOutput() });
 }
