@@ -36,12 +36,21 @@ export function parseLiveEvent(message: string): LiveEvent | null {
   }
 }
 
+/**
+ * Notices of one account and topic closer together than this are sent as one: the first at once, the rest
+ * as a single notice at the end of the window (a dashboard refetches once and sees the last change). A busy
+ * worker changes a list many times a second; each notice was a Redis PUBLISH (a write the worker pays for).
+ */
+export const LIVE_COALESCE_MS = 200;
+
 /** Fire-and-forget notices to open dashboards; a Redis hiccup costs a live refresh, never the caller's work. */
 @Injectable()
 export class LiveEventsPublisher implements OnModuleDestroy {
   private readonly logger = new Logger(LiveEventsPublisher.name);
   private readonly redis: Redis;
   private readonly channel: string;
+  /** Per `accountId topic` published in the current window: whether another notice is due at its end. */
+  private readonly windows = new Map<string, { pending: boolean; timer: NodeJS.Timeout }>();
 
   constructor(@Inject(CALLWIRE_CONFIG) config: CallwireConfig) {
     this.channel = liveChannel(config);
@@ -50,6 +59,24 @@ export class LiveEventsPublisher implements OnModuleDestroy {
   }
 
   publish(accountId: string, topic: LiveTopic): void {
+    const key = `${accountId} ${topic}`;
+    const window = this.windows.get(key);
+    if (window) {
+      window.pending = true;
+      return;
+    }
+    this.send(accountId, topic);
+    const timer = setTimeout(() => {
+      const ended = this.windows.get(key);
+      this.windows.delete(key);
+      if (ended?.pending) this.publish(accountId, topic);
+    }, LIVE_COALESCE_MS);
+    timer.unref();
+    this.windows.set(key, { pending: false, timer });
+  }
+
+  /** One PUBLISH (protected: the coalescing is tested without Redis). */
+  protected send(accountId: string, topic: LiveTopic): void {
     const event: LiveEvent = { accountId, topic };
     this.redis.publish(this.channel, JSON.stringify(event)).catch((error: unknown) => {
       this.logger.debug(`live ${topic} notice not sent: ${String(error)}`);
@@ -57,6 +84,8 @@ export class LiveEventsPublisher implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
+    for (const { timer } of this.windows.values()) clearTimeout(timer);
+    this.windows.clear();
     this.redis.disconnect();
   }
 }

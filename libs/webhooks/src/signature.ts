@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { type KeyObject, createHmac, createSecretKey, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * Signatures as Standard Webhooks (standardwebhooks.com) defines them, so receivers can use its libraries:
@@ -31,8 +31,22 @@ function secretBytes(secret: string): Buffer {
   return bytes;
 }
 
+/** Secrets' keys, decoded once: a worker signs hundreds of webhooks a second with a few secrets. */
+const keys = new Map<string, KeyObject>();
+const MAX_KEYS = 1000;
+
+function keyOf(secret: string): KeyObject {
+  let key = keys.get(secret);
+  if (!key) {
+    key = createSecretKey(secretBytes(secret));
+    if (keys.size >= MAX_KEYS) keys.clear();
+    keys.set(secret, key);
+  }
+  return key;
+}
+
 function hmac(secret: string, id: string, timestampSeconds: number, body: string | Buffer): Buffer {
-  return createHmac('sha256', secretBytes(secret)).update(`${id}.${timestampSeconds}.`).update(body).digest();
+  return createHmac('sha256', keyOf(secret)).update(`${id}.${timestampSeconds}.`).update(body).digest();
 }
 
 /** The `webhook-signature` value for one delivery attempt. */

@@ -4,9 +4,8 @@ import { DelayedError, type Job, type Queue } from 'bullmq';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
 import { LiveEventsPublisher, QueueName, type WebhookDeliveryJob } from '@callwire/queues';
 import { SecretDecryptionError, type WebhookPayload, decryptSecret } from '@callwire/webhooks';
-import { retryDelayMs } from './retry-policy';
+import { nextDeliveryState } from './delivery-state';
 import {
-  type AttemptRecord,
   type DeliveryWithContext,
   type FailedEndpoint,
   type OrderedEvent,
@@ -52,16 +51,6 @@ function orderedEvent({ event }: DeliveryWithContext): OrderedEvent | null {
   return event.orderingKey === null
     ? null
     : { id: event.id, accountId: event.accountId, orderingKey: event.orderingKey, createdAt: event.createdAt };
-}
-
-function recordOf(outcome: AttemptOutcome, state: AttemptRecord['state'], nextAttemptAt: Date | null): AttemptRecord {
-  return {
-    state,
-    lastStatusCode: outcome.statusCode,
-    lastLatencyMs: outcome.latencyMs,
-    lastError: outcome.ok ? null : outcome.error,
-    nextAttemptAt,
-  };
 }
 
 /**
@@ -125,7 +114,6 @@ export class WebhookDeliveryProcessor extends WorkerHost {
       log.warn('not delivered: the signing secret does not decrypt with WEBHOOK_ENCRYPTION_KEY');
       return;
     }
-    const attempt = delivery.attempts + 1;
     // Changed since loaded (restarted by a replay): look again with the fresh row.
     if (!(await this.deliveries.claimAttempt(delivery.id, delivery.attempts)))
       return this.delay(job, token, Date.now());
@@ -135,50 +123,41 @@ export class WebhookDeliveryProcessor extends WorkerHost {
       delivery.eventId,
       JSON.stringify(payloadOf(delivery)),
     );
-    await this.settle(job, token, delivery, attempt, outcome, log);
+    await this.settle(job, token, delivery, outcome, log);
     this.live.publish(delivery.event.accountId, 'webhook-deliveries');
   }
 
+  /** Saves what nextDeliveryState decided; a delivery restarted meanwhile (a replay) is looked at again. */
   private async settle(
     job: Job<WebhookDeliveryJob>,
     token: string | undefined,
     delivery: DeliveryWithContext,
-    attempt: number,
     outcome: AttemptOutcome,
     log: JobLog,
   ): Promise<void> {
-    if (outcome.ok) {
-      const recorded = await this.deliveries.recordSuccess(
-        delivery.id,
-        delivery.endpointId,
-        attempt,
-        recordOf(outcome, 'succeeded', null),
-      );
-      if (!recorded) return this.delay(job, token, Date.now());
-      log.debug(`delivered: HTTP ${outcome.statusCode} in ${outcome.latencyMs} ms (attempt ${attempt})`);
-      return this.wakeNext(delivery);
+    const schedule = { retryScheduleMs: this.config.webhooks.retryScheduleMs, now: Date.now() };
+    const next = nextDeliveryState(delivery, outcome, schedule);
+    const { attempt, record } = next;
+    switch (next.state) {
+      case 'succeeded': {
+        if (!(await this.deliveries.recordSuccess(delivery.id, delivery.endpointId, attempt, record)))
+          return this.delay(job, token, Date.now());
+        log.debug(`delivered: HTTP ${outcome.statusCode} in ${outcome.latencyMs} ms (attempt ${attempt})`);
+        return this.wakeNext(delivery);
+      }
+      case 'pending': {
+        const recorded = await this.deliveries.recordAttempt(delivery.id, attempt, record);
+        log.warn(`attempt ${attempt} failed (${record.lastError}), retrying at ${next.nextAttemptAt.toISOString()}`);
+        return this.delay(job, token, recorded ? next.nextAttemptAt.getTime() : Date.now());
+      }
+      case 'failed': {
+        const endpoint = await this.deliveries.recordFinalFailure(delivery.id, delivery.endpointId, attempt, record);
+        if (!endpoint) return this.delay(job, token, Date.now());
+        log.warn(`failed for good after ${attempt} attempt(s): ${record.lastError}`);
+        await this.disableIfFailing(endpoint, record.lastError ?? '');
+        return this.wakeNext(delivery);
+      }
     }
-    const retryIn = outcome.retryable ? retryDelayMs(this.config.webhooks.retryScheduleMs, attempt) : null;
-    if (retryIn !== null) {
-      const nextAttemptAt = new Date(Date.now() + retryIn);
-      const recorded = await this.deliveries.recordAttempt(
-        delivery.id,
-        attempt,
-        recordOf(outcome, 'pending', nextAttemptAt),
-      );
-      log.warn(`attempt ${attempt} failed (${outcome.error}), retrying at ${nextAttemptAt.toISOString()}`);
-      return this.delay(job, token, recorded ? nextAttemptAt.getTime() : Date.now());
-    }
-    const endpoint = await this.deliveries.recordFinalFailure(
-      delivery.id,
-      delivery.endpointId,
-      attempt,
-      recordOf(outcome, 'failed', null),
-    );
-    if (!endpoint) return this.delay(job, token, Date.now());
-    log.warn(`failed for good after ${attempt} attempt(s): ${outcome.error}`);
-    await this.disableIfFailing(endpoint, outcome.error);
-    return this.wakeNext(delivery);
   }
 
   /** After WEBHOOK_DISABLE_AFTER_FAILURES deliveries in a row failed, the endpoint is disabled and the account told. */

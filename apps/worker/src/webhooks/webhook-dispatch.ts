@@ -4,7 +4,7 @@ import type { Queue } from 'bullmq';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
 import { LiveEventsPublisher, QueueName, type WebhookDeliveryJob } from '@callwire/queues';
 import { WEBHOOK_DELIVERY_JOB_NAME, decryptSecret, webhookDeliveryJobOptions } from '@callwire/webhooks';
-import { retryDelayMs } from './retry-policy';
+import { nextDeliveryState } from './delivery-state';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import type { CreatedDelivery } from './webhook-events.repository';
 import { type AttemptOutcome, WebhookSender } from './webhook.sender';
@@ -18,6 +18,8 @@ export interface OutgoingDelivery extends CreatedDelivery {
   readonly body: string;
 }
 
+/** The dispatcher makes first attempts: no attempt was made before. */
+const NEVER_ATTEMPTED = { attempts: 0 };
 /** POSTs in flight per worker process (deliveries are network-bound). */
 const MAX_IN_FLIGHT = 64;
 /** Successes are written in batches: at most this many, or after this long. */
@@ -114,22 +116,19 @@ export class WebhookDispatcher implements BeforeApplicationShutdown {
         this.release();
       }
       if (outcome.ok) return this.recordSuccess(delivery, outcome.statusCode, outcome.latencyMs);
-      this.handedOver.set(key, Date.now() + HANDED_OVER_MS);
-      const retryIn = outcome.retryable ? retryDelayMs(this.config.webhooks.retryScheduleMs, 1) : null;
-      if (retryIn === null) return await this.toQueue(delivery, 0); // its processor records the final failure
+      const now = Date.now();
+      const schedule = { retryScheduleMs: this.config.webhooks.retryScheduleMs, now };
+      const next = nextDeliveryState(NEVER_ATTEMPTED, outcome, schedule);
+      this.handedOver.set(key, now + HANDED_OVER_MS);
+      if (next.state !== 'pending') return await this.toQueue(delivery, 0); // its processor records the final failure
       await this.flush(); // the earlier deliveries of the key are recorded before the queue looks at them
-      const nextAttemptAt = new Date(Date.now() + retryIn);
-      const recorded = await this.deliveries.recordFirstFailure(delivery.deliveryId, {
-        lastStatusCode: outcome.statusCode,
-        lastLatencyMs: outcome.latencyMs,
-        lastError: outcome.error,
-        nextAttemptAt,
-      });
+      const { state: _pending, ...record } = next.record;
+      const recorded = await this.deliveries.recordFirstFailure(delivery.deliveryId, record);
       this.logger.warn(
-        `attempt 1 failed (${outcome.error}), retrying at ${nextAttemptAt.toISOString()} ` +
+        `attempt 1 failed (${record.lastError}), retrying at ${next.nextAttemptAt.toISOString()} ` +
           `[delivery=${delivery.deliveryId} event=${delivery.eventId} account=${delivery.accountId}]`,
       );
-      await this.toQueue(delivery, recorded ? retryIn : 0);
+      await this.toQueue(delivery, recorded ? Math.max(0, next.nextAttemptAt.getTime() - Date.now()) : 0);
     } catch (error) {
       // Not sent, or sent and not recorded: the row is still pending, the queue (or the sweeper) takes it.
       this.logger.warn(`delivery ${delivery.deliveryId}: ${String(error)}; handing it to the delivery queue`);
