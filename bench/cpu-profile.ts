@@ -8,15 +8,11 @@ import { join } from 'node:path';
 
 /**
  * Node arguments that profile the process. --cpu-prof writes only on a normal exit, while Nest's shutdown hooks
- * end the process by re-raising the signal; the preloaded one-liner turns SIGTERM into process.exit(0) first.
+ * end the process by re-raising the signal; the preloaded script turns SIGTERM into process.exit(0) first (a
+ * CommonJS preload, so that TypeScript entry points still load through -r @swc-node/register).
  */
 export function cpuProfileArgs(dir: string): string[] {
-  return [
-    '--cpu-prof',
-    `--cpu-prof-dir=${dir}`,
-    '--import',
-    'data:text/javascript,process.prependListener("SIGTERM",()=>process.exit(0))',
-  ];
+  return ['--cpu-prof', `--cpu-prof-dir=${dir}`, '-r', join(__dirname, 'sigterm-exit.cjs')];
 }
 
 interface ProfileNode {
