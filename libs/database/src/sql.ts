@@ -1,5 +1,5 @@
 import type { Provider } from '@nestjs/common';
-import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
+import { type Compilable, Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import { Pool, type PoolClient, types } from 'pg';
 import type { DB } from './generated/kysely';
 
@@ -52,10 +52,24 @@ function utcPool(pool: Pool): PostgresPool {
  * Prisma cannot express or that runs on hot paths, where Prisma's query compiler costs ~200 µs per query
  * (docs/BENCHMARKS.md). Table and column types come from schema.prisma, so a renamed column fails to compile.
  */
-export class Sql extends Kysely<Database> {}
+export class Sql extends Kysely<Database> {
+  constructor(private readonly pool: Pool) {
+    super({ dialect: new PostgresDialect({ pool: utcPool(pool) }) });
+  }
+
+  /**
+   * Runs a query as a named (prepared) statement: PostgreSQL plans it once per connection instead of once per
+   * call. For the hot paths only (routing decisions), and only for queries whose SQL text never varies.
+   */
+  async prepared<Row>(name: string, query: Compilable<Row>): Promise<Row[]> {
+    const { sql: text, parameters } = query.compile();
+    const { rows } = await this.pool.query({ name, text, values: parameters.map(toParameter), types: UTC_TYPES });
+    return rows as Row[];
+  }
+}
 
 export function createSql(pool: Pool): Sql {
-  return new Sql({ dialect: new PostgresDialect({ pool: utcPool(pool) }) });
+  return new Sql(pool);
 }
 
 export const sqlProvider: Provider = { provide: Sql, inject: [Pool], useFactory: createSql };

@@ -105,18 +105,6 @@ export class EdgeRoutingRepository {
     return rows[0]?.id ?? null;
   }
 
-  /** Of these users of the domain, those registered now (usrloc writes registrations through). */
-  async findRegistered(sipDomain: string, users: readonly string[]): Promise<Set<string>> {
-    if (users.length === 0) return new Set();
-    const { rows } = await this.pool.query<{ username: string }>({
-      name: 'route-registered-users',
-      text: `SELECT DISTINCT username FROM location
-        WHERE domain = $1 AND username = ANY($2::text[]) AND expires > now() AT TIME ZONE 'UTC'`,
-      values: [sipDomain, users],
-    });
-    return new Set(rows.map((row) => row.username));
-  }
-
   /** Gateways of the enabled carriers of every route matching the number, best route first. */
   async findOutboundGateways(accountId: string, number: string): Promise<OutboundGatewayRow[]> {
     const { rows } = await this.pool.query<OutboundGatewayRow>({

@@ -1,4 +1,5 @@
 import type { CallwireConfig } from '@callwire/config';
+import type { LocationRepository } from '@callwire/database';
 import type { ApplicationAnswer } from './application-answer';
 import type { ApplicationVoiceClient } from './application-voice.client';
 import type { EdgeRouteRequest } from './edge-route.contract';
@@ -34,7 +35,8 @@ function number(overrides: Partial<InboundNumber> = {}): InboundNumber {
   };
 }
 
-function repository(overrides: Partial<Record<keyof EdgeRoutingRepository, jest.Mock>> = {}) {
+/** The routing reads, and the registrations (LocationRepository.findRegistered) in the same mock. */
+function repository(overrides: Partial<Record<keyof EdgeRoutingRepository | 'findRegistered', jest.Mock>> = {}) {
   return {
     findInboundNumber: jest.fn().mockResolvedValue(number()),
     isKnownCarrier: jest.fn().mockResolvedValue(false),
@@ -50,7 +52,7 @@ const config = { routing: { carrierRealm: 'callwire' } } as CallwireConfig;
 
 function inbound(repo = repository(), answer: ApplicationAnswer | null = null) {
   const applications = { ask: jest.fn().mockResolvedValue(answer) } as unknown as ApplicationVoiceClient;
-  return new InboundRoutingService(repo, applications, config);
+  return new InboundRoutingService(repo, repo as unknown as LocationRepository, applications, config);
 }
 
 describe('numberCandidates', () => {

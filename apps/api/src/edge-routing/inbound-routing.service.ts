@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
+import { LocationRepository } from '@callwire/database';
 import type { ApplicationAnswer, ApplicationDialTarget, DialTargetType } from './application-answer';
 import { ApplicationVoiceClient } from './application-voice.client';
 import { dialTarget, registeredUser } from './dial-targets';
@@ -38,6 +39,7 @@ interface InboundCall {
 export class InboundRoutingService {
   constructor(
     private readonly repository: EdgeRoutingRepository,
+    private readonly location: LocationRepository,
     private readonly applications: ApplicationVoiceClient,
     @Inject(CALLWIRE_CONFIG) private readonly config: CallwireConfig,
   ) {}
@@ -138,7 +140,7 @@ export class InboundRoutingService {
     callerId?: string,
   ): Promise<EdgeRouteDecision> {
     const users = targets.map(registeredUser).filter((user): user is string => user !== null);
-    const registered = await this.repository.findRegistered(number.sipDomain, users);
+    const registered = await this.location.findRegistered(number.sipDomain, users);
     const reachable = targets.filter((target) => {
       const user = registeredUser(target);
       return user === null || registered.has(user);

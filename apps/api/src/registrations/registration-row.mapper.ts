@@ -1,6 +1,6 @@
 import { CLIENT_IDENTITY_PREFIX } from '@callwire/client-token';
 import type { RegistrationDto } from './dto/registration.dto';
-import type { RegistrationRow } from './registrations.repository';
+import type { RegistrationRow } from '@callwire/database';
 
 /** `sip:192.0.2.10:5060;transport=udp` → `192.0.2.10:5060` (IPv6 stays bracketed). */
 export function sourceAddressOf(received: string | null): string | null {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { LocationRepository, type RegistrationOrderKey, type RegistrationRow } from '@callwire/database';
 import { type Page, type PageQueryDto, toKeysetPage, toKeysetPageRequest } from '../common/pagination';
 import type { RegistrationDto } from './dto/registration.dto';
 import { toRegistrationDto } from './registration-row.mapper';
-import { type RegistrationOrderKey, type RegistrationRow, RegistrationsRepository } from './registrations.repository';
 
 const orderKeyOf = (row: RegistrationRow): RegistrationOrderKey => [row.username, row.id];
 
@@ -19,7 +19,7 @@ function isOrderKey(value: unknown): value is RegistrationOrderKey {
 
 @Injectable()
 export class RegistrationsService {
-  constructor(private readonly registrations: RegistrationsRepository) {}
+  constructor(private readonly registrations: LocationRepository) {}
 
   /** By username, then in the order the edge stored them. */
   async list(accountId: string, query: PageQueryDto): Promise<Page<RegistrationDto>> {

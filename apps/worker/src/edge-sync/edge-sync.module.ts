@@ -6,13 +6,11 @@ import { CarrierRegistrationsRepository } from './carrier-registrations.reposito
 import { CarrierRegistrationsScheduler } from './carrier-registrations.scheduler';
 import { EdgeSyncProcessor } from './edge-sync.processor';
 import { KamailioRpcClient } from './kamailio-rpc.client';
-import { TokenContactsRepository } from './token-contacts.repository';
 
 @Module({
   imports: [QueuesModule.registerQueues(QueueName.EdgeSync), CallReconciliationModule],
   providers: [
     KamailioRpcClient,
-    TokenContactsRepository,
     CarrierRegistrationsRepository,
     EdgeSyncProcessor,
     CarrierRegistrationsScheduler,

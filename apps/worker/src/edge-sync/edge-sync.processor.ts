@@ -15,13 +15,12 @@ import {
   type RevokeClientTokenJob,
   type SyncAccountLimitsJob,
 } from '@callwire/queues';
-import { EdgeBlocksRepository } from '@callwire/database';
+import { EdgeBlocksRepository, LocationRepository } from '@callwire/database';
 import { CallReconciliationService } from '../call-reconciliation/call-reconciliation.service';
 import { AccountLimitsRepository } from './account-limits.repository';
 import { isUacRegistration, registrationState } from './carrier-registrations';
 import { CarrierRegistrationsRepository } from './carrier-registrations.repository';
 import { KamailioRpcClient, KamailioRpcError } from './kamailio-rpc.client';
-import { TokenContactsRepository } from './token-contacts.repository';
 
 /** What dlg.list_match tells of a dialog, as far as dlg.end_dlg and tm.cancel need it. */
 interface DialogInfo {
@@ -56,7 +55,7 @@ export class EdgeSyncProcessor extends WorkerHost {
 
   constructor(
     private readonly kamailio: KamailioRpcClient,
-    private readonly tokenContacts: TokenContactsRepository,
+    private readonly location: LocationRepository,
     private readonly carrierRegistrations: CarrierRegistrationsRepository,
     private readonly live: LiveEventsPublisher,
     private readonly accountLimits: AccountLimitsRepository,
@@ -151,7 +150,7 @@ export class EdgeSyncProcessor extends WorkerHost {
   /** First refuse the token (no new registration can slip in), then drop what it registered. */
   private async revokeClientToken({ tokenId, expiresAt }: RevokeClientTokenJob): Promise<void> {
     await this.kamailio.call('htable.seti', ['revoked', tokenId, expiresAt]);
-    const contacts = await this.tokenContacts.findByToken(tokenId);
+    const contacts = await this.location.findContactsByToken(tokenId);
     for (const { aor, contact } of contacts) {
       await this.ignoringNotFound(this.kamailio.call('ul.rm_contact', ['location', aor, contact]));
     }

@@ -1,11 +1,13 @@
 import { EdgeBlocksRepository } from './edge-blocks.repository';
+import { LocationRepository } from './location.repository';
 import { SipMessagesRepository } from './sip-messages.repository';
 
 export * from './edge-blocks.repository';
+export * from './location.repository';
 export * from './sip-messages.repository';
 
 /**
  * One repository per table (or per group of tables written together), the only code that touches them; both
  * apps use these. Prisma for plain reads and writes, the typed query builder (Sql) where SQL is needed.
  */
-export const REPOSITORIES = [EdgeBlocksRepository, SipMessagesRepository];
+export const REPOSITORIES = [EdgeBlocksRepository, LocationRepository, SipMessagesRepository];
