@@ -27,8 +27,8 @@ export interface RevokeClientTokenJob {
 export interface HangupCallJob {
   readonly kind: 'hangup-call';
   readonly sipCallId: string;
-  /** The call's account, by its SIP domain (for the call's end, reported by the worker). */
-  readonly sipDomain: string;
+  /** The call's account (the worker reports the call's end for it). */
+  readonly accountId: string;
 }
 
 /**
@@ -105,8 +105,11 @@ export interface EdgeCallEvent {
   readonly event: EdgeCallEventName;
   /** The SIP Call-ID. */
   readonly sipCallId: string;
-  /** The call's account, by its SIP domain (From's domain for calls between an account's endpoints). */
-  readonly sipDomain: string;
+  /**
+   * The call's account, by its SIP domain (From's domain for calls between an account's endpoints). The
+   * edge always names it; ends the platform reports itself (a hang-up, a lost call) name accountId instead.
+   */
+  readonly sipDomain?: string;
   /** The call's account when the edge's routing decision named it (carrier calls: From is the carrier's). */
   readonly accountId?: string;
   /** `initiated`: internal, inbound (from a carrier) or outbound (to a carrier); internal when absent. */

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AccountsModule } from '../accounts/accounts.module';
 import { EdgeModule } from '../edge/edge.module';
 import { CallLadderService } from './call-ladder.service';
 import { CallsController } from './calls.controller';
@@ -7,7 +6,7 @@ import { CallsRepository } from './calls.repository';
 import { CallsService } from './calls.service';
 
 @Module({
-  imports: [AccountsModule, EdgeModule],
+  imports: [EdgeModule],
   controllers: [CallsController],
   providers: [CallsRepository, CallsService, CallLadderService],
 })

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { isFinal, statusName, toCallResource } from '@callwire/calls';
-import { AccountsRepository } from '../accounts/accounts.repository';
 import { type Page, toPage, toPageRequest } from '../common/pagination';
 import { ConflictProblemException, NotFoundProblemException } from '../common/problem';
 import { EdgeSyncProducer } from '../edge/edge-sync.producer';
@@ -11,7 +10,6 @@ import type { CallDto, CallQueryDto } from './dto/call.dto';
 export class CallsService {
   constructor(
     private readonly calls: CallsRepository,
-    private readonly accounts: AccountsRepository,
     private readonly edge: EdgeSyncProducer,
   ) {}
 
@@ -31,9 +29,7 @@ export class CallsService {
     const call = await this.calls.findById(accountId, id);
     if (!call) throw new NotFoundProblemException('Call');
     if (isFinal(statusName(call.status))) throw new ConflictProblemException(`The call has already ended.`);
-    const sipDomain = await this.accounts.findSipDomain(accountId);
-    if (!sipDomain) throw new NotFoundProblemException('Account');
-    await this.edge.hangupCall(call.sipCallId, sipDomain);
+    await this.edge.hangupCall(call.sipCallId, accountId);
     return toCallResource(call);
   }
 }

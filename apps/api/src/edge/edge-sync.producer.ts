@@ -28,8 +28,8 @@ export class EdgeSyncProducer {
     });
   }
 
-  async hangupCall(sipCallId: string, sipDomain: string): Promise<void> {
-    await this.add({ kind: 'hangup-call', sipCallId, sipDomain });
+  async hangupCall(sipCallId: string, accountId: string): Promise<void> {
+    await this.add({ kind: 'hangup-call', sipCallId, accountId });
   }
 
   async reloadCarrierRegistrations(carrierId: string): Promise<void> {

@@ -36,10 +36,10 @@ export class ActiveCallsRepository {
     return calls.map(toActiveCall);
   }
 
-  /** The active record of one call of the account that owns `sipDomain`, or null. */
-  async find(sipDomain: string, sipCallId: string): Promise<ActiveCall | null> {
+  /** The active record of one call of an account, or null. */
+  async find(accountId: string, sipCallId: string): Promise<ActiveCall | null> {
     const call = await this.prisma.call.findFirst({
-      where: { sipCallId, status: ACTIVE, account: { sipDomain } },
+      where: { accountId, sipCallId, status: ACTIVE },
       select: SELECT,
     });
     return call && toActiveCall(call);

@@ -39,8 +39,8 @@ export class CallReconciliationService {
   }
 
   /** A hang-up found no dialog for the call: its record (if still active) ends now. */
-  async endWithoutDialog(sipDomain: string, sipCallId: string): Promise<void> {
-    const call = await this.calls.find(sipDomain, sipCallId);
+  async endWithoutDialog(accountId: string, sipCallId: string): Promise<void> {
+    const call = await this.calls.find(accountId, sipCallId);
     if (!call) return;
     await this.stream.publish(lostCallEnd(call, await this.dialogs.startedAt(), Date.now()));
     this.logger.log(`hang-up of call ${sipCallId}: no dialog on the edge, its record ends`);

@@ -45,7 +45,7 @@ export class CallRecordsService {
     const keys = new Map<string, CallKey>();
     for (const { event, ref } of inputs) {
       // Carrier calls name their account: their From is the carrier's, not an account's domain.
-      const accountId = event.accountId ?? (await this.accounts.idOf(event.sipDomain));
+      const accountId = event.accountId ?? (event.sipDomain ? await this.accounts.idOf(event.sipDomain) : null);
       if (!accountId) {
         this.logger.warn(`${event.event} of call ${event.sipCallId} for unknown domain ${event.sipDomain} dropped`);
         continue;

@@ -24,6 +24,12 @@ describe('parseEdgeEvent', () => {
         '{"kind":"call","event":"ended","sipCallId":"c","ts":"1795258791.925114","sipDomain":"acme.example","sipStatus":200,"reason":"BYE","hangupBy":"caller"}',
       ),
     ).toMatchObject({ event: 'ended', sipStatus: 200, reason: 'BYE', hangupBy: 'caller' });
+    // An end the platform reports itself (a hang-up through the API) names the account by its id.
+    expect(
+      parseEdgeEvent(
+        '{"kind":"call","event":"ended","sipCallId":"c","ts":"1795258791.925114","accountId":"0190f1d8-7b4a-7c3e-9a1b-2c3d4e5f6a7b","sipStatus":200,"reason":"BYE","hangupBy":"edge"}',
+      ),
+    ).toMatchObject({ event: 'ended', sipDomain: undefined, accountId: '0190f1d8-7b4a-7c3e-9a1b-2c3d4e5f6a7b' });
     expect(
       parseEdgeEvent(
         '{"kind":"registration","event":"removed","aor":"bob@acme.example","sipDomain":"acme.example","contact":"<sip:bob@127.0.0.1:43017>","ts":"1795258792.051881","reason":"unregistered"}',
@@ -81,6 +87,8 @@ describe('parseEdgeEvent', () => {
     '{"kind":"call","event":"exploded","sipCallId":"c","sipDomain":"d","ts":"1"}',
     '{"kind":"call","event":"initiated","sipCallId":"c","sipDomain":"d","ts":"1"}',
     '{"kind":"call","event":"ringing","sipDomain":"d","ts":"1"}',
+    '{"kind":"call","event":"ringing","sipCallId":"c","ts":"1"}',
+    '{"kind":"call","event":"ringing","sipCallId":"c","accountId":"not-a-uuid","ts":"1"}',
     '{"kind":"registration","event":"created","sipDomain":"d","ts":"1"}',
     '{"kind":"dialog","event":"created","ts":"1"}',
   ])('refuses %s', (json) => {

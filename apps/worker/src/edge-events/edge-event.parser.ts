@@ -49,10 +49,12 @@ function callEvent(fields: Fields, at: number): EdgeCallEvent | null {
   const event = text(fields, 'event');
   const sipCallId = text(fields, 'sipCallId');
   const sipDomain = text(fields, 'sipDomain');
-  if (!event || !CALL_EVENTS.has(event) || !sipCallId || !sipDomain) return null;
+  const accountId = text(fields, 'accountId');
+  const account = accountId && UUID.test(accountId) ? accountId : undefined;
+  // The account by its domain (the edge's events) or by its id (ends the platform reports itself).
+  if (!event || !CALL_EVENTS.has(event) || !sipCallId || !(sipDomain || account)) return null;
   const sipStatus = typeof fields.sipStatus === 'number' ? fields.sipStatus : undefined;
   const hangupBy = text(fields, 'hangupBy');
-  const accountId = text(fields, 'accountId');
   const direction = text(fields, 'direction');
   const applicationId = text(fields, 'applicationId');
   if (event === 'initiated' && !(text(fields, 'from') && text(fields, 'to'))) return null;
@@ -61,7 +63,7 @@ function callEvent(fields: Fields, at: number): EdgeCallEvent | null {
     event: event as EdgeCallEvent['event'],
     sipCallId,
     sipDomain,
-    accountId: accountId && UUID.test(accountId) ? accountId : undefined,
+    accountId: account,
     direction: direction && DIRECTIONS.has(direction) ? (direction as EdgeCallEvent['direction']) : undefined,
     applicationId: applicationId && UUID.test(applicationId) ? applicationId : undefined,
     at,

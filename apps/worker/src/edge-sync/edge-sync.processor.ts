@@ -95,11 +95,11 @@ export class EdgeSyncProcessor extends WorkerHost {
    * A ringing call gets a CANCEL to its callee instead (dlg.end_dlg ignores early dialogs); the edge reports
    * the 487 that ends it.
    */
-  private async hangupCall({ sipCallId, sipDomain }: HangupCallJob): Promise<void> {
+  private async hangupCall({ sipCallId, accountId }: HangupCallJob): Promise<void> {
     const listed = await this.ignoringNotFound(this.kamailio.call('dlg.list_match', ['callid', 'eq', sipCallId]));
     const dialogs = Array.isArray(listed) ? (listed as DialogInfo[]) : [];
     // No dialog: the edge lost the call (a restart, an end it could not report), nothing else would end its record.
-    if (dialogs.length === 0) return this.reconciliation.endWithoutDialog(sipDomain, sipCallId);
+    if (dialogs.length === 0) return this.reconciliation.endWithoutDialog(accountId, sipCallId);
     for (const dialog of dialogs.filter(({ state }) => RINGING_DIALOG.has(state))) {
       await this.ignoringNotFound(this.kamailio.call('tm.cancel', [sipCallId, dialog.caller.cseq]));
       this.logger.log(`canceled call ${sipCallId}`);
@@ -113,7 +113,7 @@ export class EdgeSyncProcessor extends WorkerHost {
       kind: 'call',
       event: 'ended',
       sipCallId,
-      sipDomain,
+      accountId,
       at: Date.now(),
       sipStatus: 200,
       reason: 'BYE',
