@@ -6,7 +6,7 @@ import type { DB } from './generated/kysely';
 /** Views the edge reads (created by the migrations' SQL, not in schema.prisma), as far as repositories read them. */
 export interface Views {
   /** The edge's htable acctlimits at start: `<sipDomain>::calls` and `<sipDomain>::regs` of accounts with limits. */
-  kamailio_account_limits: { key_name: string; key_type: number; value_type: number; key_value: string };
+  kamailio_account_limits: { key_name: string; key_value: string };
 }
 
 /** The tables (types generated from schema.prisma by prisma-kysely) and the views repositories read. */

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
-import { type Account, isUniqueViolation } from '@callwire/database';
+import { type Account, AccountsRepository, isUniqueViolation } from '@callwire/database';
 import { type Page, toPage, toPageRequest } from '../common/pagination';
 import { ConflictProblemException, NotFoundProblemException } from '../common/problem';
 import { EdgeSyncProducer } from '../edge/edge-sync.producer';
-import { AccountsRepository } from './accounts.repository';
 import type { AccountDto, AccountLimitsDto, AccountListQueryDto, CreateAccountDto } from './dto/account.dto';
 import { deriveSipDomain } from './sip-domain';
 

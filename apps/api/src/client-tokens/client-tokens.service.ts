@@ -1,8 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { encodeClientToken, identitySipUser } from '@callwire/client-token';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
-import type { ClientToken } from '@callwire/database';
-import { AccountsRepository } from '../accounts/accounts.repository';
+import { AccountsRepository, type ClientToken } from '@callwire/database';
 import { ConflictProblemException, NotFoundProblemException, ProblemException, problem } from '../common/problem';
 import { EdgeSyncProducer } from '../edge/edge-sync.producer';
 import { type Page, type PageQueryDto, toPage, toPageRequest } from '../common/pagination';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
-import { AccountsRepository } from '../accounts/accounts.repository';
+import { AccountsRepository } from '@callwire/database';
 
 /** An admin's change of an account's requests/s reaches every API process within this time. */
 export const ACCOUNT_LIMIT_CACHE_MS = 5000;

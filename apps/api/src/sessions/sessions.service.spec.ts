@@ -1,6 +1,6 @@
 import type { Principal } from '@callwire/auth';
 import { hashSecret } from '@callwire/auth';
-import type { AccountsRepository } from '../accounts/accounts.repository';
+import type { AccountsRepository } from '@callwire/database';
 import type { ApiKeyAuthenticator } from '../auth/api-key-authenticator.service';
 import type {
   DashboardSessionsRepository,

@@ -1,7 +1,7 @@
 import { Prisma, type SipUser } from '@callwire/database';
 import { computeHa1 } from '../common/ha1';
 import { ConflictProblemException, NotFoundProblemException } from '../common/problem';
-import type { AccountsRepository } from '../accounts/accounts.repository';
+import type { AccountsRepository } from '@callwire/database';
 import type { ClientTokenService } from '../client-tokens/client-tokens.service';
 import type { EdgeSyncProducer } from '../edge/edge-sync.producer';
 import type { SipUsersRepository } from './sip-users.repository';

@@ -1,6 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { type SipUser, isUniqueViolation } from '@callwire/database';
-import { AccountsRepository } from '../accounts/accounts.repository';
+import { AccountsRepository, type SipUser, isUniqueViolation } from '@callwire/database';
 import { computeHa1 } from '../common/ha1';
 import { type Page, type PageQueryDto, toPage, toPageRequest } from '../common/pagination';
 import { ConflictProblemException, NotFoundProblemException, ProblemException, problem } from '../common/problem';

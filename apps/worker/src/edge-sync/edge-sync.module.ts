@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { QueueName, QueuesModule } from '@callwire/queues';
 import { CallReconciliationModule } from '../call-reconciliation/call-reconciliation.module';
-import { AccountLimitsRepository } from './account-limits.repository';
 import { CarrierRegistrationsRepository } from './carrier-registrations.repository';
 import { CarrierRegistrationsScheduler } from './carrier-registrations.scheduler';
 import { EdgeSyncProcessor } from './edge-sync.processor';
@@ -9,12 +8,6 @@ import { KamailioRpcClient } from './kamailio-rpc.client';
 
 @Module({
   imports: [QueuesModule.registerQueues(QueueName.EdgeSync), CallReconciliationModule],
-  providers: [
-    KamailioRpcClient,
-    CarrierRegistrationsRepository,
-    EdgeSyncProcessor,
-    CarrierRegistrationsScheduler,
-    AccountLimitsRepository,
-  ],
+  providers: [KamailioRpcClient, CarrierRegistrationsRepository, EdgeSyncProcessor, CarrierRegistrationsScheduler],
 })
 export class EdgeSyncModule {}

@@ -15,9 +15,8 @@ import {
   type RevokeClientTokenJob,
   type SyncAccountLimitsJob,
 } from '@callwire/queues';
-import { EdgeBlocksRepository, LocationRepository } from '@callwire/database';
+import { AccountsRepository, EdgeBlocksRepository, LocationRepository } from '@callwire/database';
 import { CallReconciliationService } from '../call-reconciliation/call-reconciliation.service';
-import { AccountLimitsRepository } from './account-limits.repository';
 import { isUacRegistration, registrationState } from './carrier-registrations';
 import { CarrierRegistrationsRepository } from './carrier-registrations.repository';
 import { KamailioRpcClient, KamailioRpcError } from './kamailio-rpc.client';
@@ -58,7 +57,7 @@ export class EdgeSyncProcessor extends WorkerHost {
     private readonly location: LocationRepository,
     private readonly carrierRegistrations: CarrierRegistrationsRepository,
     private readonly live: LiveEventsPublisher,
-    private readonly accountLimits: AccountLimitsRepository,
+    private readonly accounts: AccountsRepository,
     private readonly edgeBlocks: EdgeBlocksRepository,
     private readonly reconciliation: CallReconciliationService,
   ) {
@@ -162,7 +161,7 @@ export class EdgeSyncProcessor extends WorkerHost {
    * jobs retried out of order still leave the latest limits.
    */
   private async syncAccountLimits({ sipDomain }: SyncAccountLimitsJob): Promise<void> {
-    const limits = await this.accountLimits.findEdgeLimits(sipDomain);
+    const limits = await this.accounts.findEdgeLimits(sipDomain);
     for (const key of [`${sipDomain}::calls`, `${sipDomain}::regs`]) {
       const value = limits.get(key);
       if (value === undefined) await this.ignoringNotFound(this.kamailio.call('htable.delete', ['acctlimits', key]));

@@ -1,7 +1,9 @@
+import { AccountsRepository } from './accounts.repository';
 import { EdgeBlocksRepository } from './edge-blocks.repository';
 import { LocationRepository } from './location.repository';
 import { SipMessagesRepository } from './sip-messages.repository';
 
+export * from './accounts.repository';
 export * from './edge-blocks.repository';
 export * from './location.repository';
 export * from './sip-messages.repository';
@@ -10,4 +12,4 @@ export * from './sip-messages.repository';
  * One repository per table (or per group of tables written together), the only code that touches them; both
  * apps use these. Prisma for plain reads and writes, the typed query builder (Sql) where SQL is needed.
  */
-export const REPOSITORIES = [EdgeBlocksRepository, LocationRepository, SipMessagesRepository];
+export const REPOSITORIES = [AccountsRepository, EdgeBlocksRepository, LocationRepository, SipMessagesRepository];

@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { type Account, PrismaService, isRecordNotFound } from '@callwire/database';
+import { isRecordNotFound } from '../errors';
+import type { Account } from '../generated/client';
+import { type PageRequest, pageQuery } from '../pagination';
+import { PrismaService } from '../prisma.service';
+import { Sql } from '../sql';
 
 /** An account's own limits; null: the platform default (requests/s) or no limit (calls, registrations). */
 export interface AccountLimits {
@@ -7,11 +11,18 @@ export interface AccountLimits {
   readonly maxConcurrentCalls: number | null;
   readonly maxRegistrations: number | null;
 }
-import { type PageRequest, pageQuery } from '../common/pagination';
 
+/**
+ * Accounts (tenants): the API creates, lists, limits and deletes them; both apps find an account by id or by
+ * its SIP domain (the edge names accounts by domain), and the worker reads the limits the edge holds for one
+ * (view kamailio_account_limits, made from this table).
+ */
 @Injectable()
 export class AccountsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly sql: Sql,
+  ) {}
 
   create(name: string, sipDomain: string): Promise<Account> {
     return this.prisma.account.create({ data: { name, sipDomain } });
@@ -25,6 +36,16 @@ export class AccountsRepository {
   async findSipDomain(id: string): Promise<string | null> {
     const account = await this.prisma.account.findUnique({ where: { id }, select: { sipDomain: true } });
     return account?.sipDomain ?? null;
+  }
+
+  /** The id of the account whose SIP domain this is, or null. */
+  async findIdBySipDomain(sipDomain: string): Promise<string | null> {
+    const account = await this.sql
+      .selectFrom('accounts')
+      .select('id')
+      .where('sip_domain', '=', sipDomain)
+      .executeTakeFirst();
+    return account?.id ?? null;
   }
 
   /** The account's own API requests per second; null without one (or without the account). */
@@ -43,6 +64,19 @@ export class AccountsRepository {
     }
   }
 
+  /**
+   * What view kamailio_account_limits (the edge's htable acctlimits at start) holds for the domain:
+   * key_name → key_value of its rows (`<sipDomain>::calls`, `<sipDomain>::regs`), only those set.
+   */
+  async findEdgeLimits(sipDomain: string): Promise<Map<string, string>> {
+    const rows = await this.sql
+      .selectFrom('kamailio_account_limits')
+      .select(['key_name', 'key_value'])
+      .where('key_name', 'in', [`${sipDomain}::calls`, `${sipDomain}::regs`])
+      .execute();
+    return new Map(rows.map((row) => [row.key_name, row.key_value]));
+  }
+
   /** Newest first; with `search`, only accounts whose name or SIP domain contains it. */
   list(page: PageRequest, search?: string): Promise<Account[]> {
     const { where, ...rest } = pageQuery(page, 'desc');
@@ -57,7 +91,7 @@ export class AccountsRepository {
     return this.prisma.account.findMany({ where: { ...where, ...matches }, ...rest });
   }
 
-  /** Deletes the account with its keys and SIP users; null when it does not exist. */
+  /** Deletes the account with everything it owns; null when it does not exist. */
   async delete(id: string): Promise<Account | null> {
     try {
       return await this.prisma.account.delete({ where: { id } });
