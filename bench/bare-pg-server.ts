@@ -11,7 +11,7 @@
  *                       a SIP user object of the same shape as Callwire's (409 on a duplicate username).
  * - GET  /healthz       200 {"status":"ok"}; GET /readyz runs SELECT 1 first (the bench waits on it).
  *
- * The SQL is the same text Callwire's repositories send (apps/api/src/api-keys/api-keys.repository.ts,
+ * The SQL is the same text Callwire's repositories send (libs/database/src/tables/api-keys.repository.ts,
  * apps/api/src/sip-users/sip-users.repository.ts); Callwire's POST still goes through Prisma for the domain
  * lookup and the insert.
  *

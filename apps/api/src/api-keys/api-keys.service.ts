@@ -1,9 +1,8 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { generateApiKey } from '@callwire/auth';
-import { isForeignKeyViolation } from '@callwire/database';
+import { type ApiKeyRecord, ApiKeysRepository, isForeignKeyViolation } from '@callwire/database';
 import { type Page, type PageQueryDto, toPage, toPageRequest } from '../common/pagination';
 import { NotFoundProblemException, ProblemException, problem } from '../common/problem';
-import { type ApiKeyRecord, ApiKeysRepository } from './api-keys.repository';
 import type { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
 
 function toDto({ id, name, prefix, createdAt, lastUsedAt, expiresAt, revokedAt }: ApiKeyRecord): ApiKeyDto {

@@ -1,6 +1,6 @@
 import { generateApiKey } from '@callwire/auth';
 import type { ApiKeyUsageProducer } from '../api-keys/api-key-usage.producer';
-import type { ApiKeyCredentials, ApiKeysRepository } from '../api-keys/api-keys.repository';
+import type { ApiKeyCredentials, ApiKeysRepository } from '@callwire/database';
 import { ApiKeyAuthenticator } from './api-key-authenticator.service';
 import { testConfig } from '../../../../test/support/test-config';
 

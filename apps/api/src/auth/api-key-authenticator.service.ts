@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Principal, constantTimeEquals, parseApiKey, secretMatches } from '@callwire/auth';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
+import { ApiKeysRepository } from '@callwire/database';
 import { ApiKeyUsageProducer } from '../api-keys/api-key-usage.producer';
-import { ApiKeysRepository } from '../api-keys/api-keys.repository';
 
 /** Resolves a bearer token to the admin or to an account; null for anything not currently valid. */
 @Injectable()

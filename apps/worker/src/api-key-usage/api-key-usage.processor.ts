@@ -1,12 +1,12 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
+import { ApiKeysRepository } from '@callwire/database';
 import { type ApiKeyUsageJob, QueueName } from '@callwire/queues';
-import { ApiKeyUsageRepository } from './api-key-usage.repository';
 
 /** Applies "API key used" events from the API to api_keys.last_used_at. */
 @Processor(QueueName.ApiKeyUsage)
 export class ApiKeyUsageProcessor extends WorkerHost {
-  constructor(private readonly usage: ApiKeyUsageRepository) {
+  constructor(private readonly usage: ApiKeysRepository) {
     super();
   }
 

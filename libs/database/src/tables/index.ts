@@ -1,9 +1,11 @@
 import { AccountsRepository } from './accounts.repository';
+import { ApiKeysRepository } from './api-keys.repository';
 import { EdgeBlocksRepository } from './edge-blocks.repository';
 import { LocationRepository } from './location.repository';
 import { SipMessagesRepository } from './sip-messages.repository';
 
 export * from './accounts.repository';
+export * from './api-keys.repository';
 export * from './edge-blocks.repository';
 export * from './location.repository';
 export * from './sip-messages.repository';
@@ -12,4 +14,4 @@ export * from './sip-messages.repository';
  * One repository per table (or per group of tables written together), the only code that touches them; both
  * apps use these. Prisma for plain reads and writes, the typed query builder (Sql) where SQL is needed.
  */
-export const REPOSITORIES = [AccountsRepository, EdgeBlocksRepository, LocationRepository, SipMessagesRepository];
+export const REPOSITORIES = [AccountsRepository, ApiKeysRepository, EdgeBlocksRepository, LocationRepository, SipMessagesRepository];
