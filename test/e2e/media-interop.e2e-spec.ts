@@ -10,7 +10,7 @@ import { decodeClientToken, encodeClientToken } from '@callwire/client-token';
 import { KamailioHarness } from '../support/sip-harness';
 import { createResource, routingEdgeEnv } from '../support/trunks';
 import { isolateQueues } from '../support/test-run';
-import { type PcmAudio, analyseTones, readWav } from '../support/tone-analysis';
+import { type PcmAudio, expectHears, readWav } from '../support/tone-analysis';
 import { WorkerHarness } from '../support/worker-harness';
 
 type Tenant = { accountId: string; sipDomain: string; key: string };
@@ -21,17 +21,6 @@ const BROWSER_TONE = 1400;
 const PHONE_TONE = 600;
 /** How long each call carries audio before it is analysed. */
 const TALK_MS = 3000;
-
-/**
- * What one side heard: the other side's tone in most 100 ms blocks, clearly above its own tone (an echo or
- * a loop would carry that one).
- */
-function expectHears(audio: PcmAudio, tone: number, ownTone: number): void {
-  const report = analyseTones(audio, [tone, ownTone]);
-  const heard = report.presence >= 0.6 && report.amplitudes[tone] >= 1000;
-  const clean = report.amplitudes[ownTone] < report.amplitudes[tone] / 10;
-  if (!heard || !clean) throw new Error(`expected to hear ${tone} Hz (not ${ownTone} Hz): ${JSON.stringify(report)}`);
-}
 
 /** The media line and crypto attributes of an SDP (from a SIP message with its body). */
 function mediaOf(message: string): { profile: string | undefined; cryptoSuites: string[] } {

@@ -154,7 +154,15 @@ function selectOutcome(scenario: string, outcome: CallOutcome | undefined): stri
 /** Options for one SIPp run; `final` is the response the scenario must end with. */
 export interface SippRun {
   readonly scenario:
-    'register' | 'options-uac' | 'options-uas' | 'caller' | 'callee' | 'carrier' | 'carrier-registrar' | 'gateway-auth';
+    | 'register'
+    | 'options-uac'
+    | 'options-uas'
+    | 'caller'
+    | 'callee'
+    | 'carrier'
+    | 'carrier-registrar'
+    | 'gateway-auth'
+    | 'early-media';
   /** The address SIPp sends from (a carrier's, for the edge's address checks); 127.0.0.1 by default. */
   readonly localIp?: string;
   /** For caller/callee: which ending of the scenario to keep. */
@@ -176,6 +184,8 @@ export interface SippRun {
   readonly offerRtpPort?: number;
   /** For callee/answer: send a PCMA recording to the caller's SDP address once the call is up. */
   readonly playAudio?: boolean;
+  /** For early-media: the RTP (pcap file) it plays to the caller's SDP address after its 183. */
+  readonly playPcap?: string;
 }
 
 const RECORDING = '/usr/share/sip-tester/g711a.pcap';
@@ -196,7 +206,8 @@ export async function runSipp(run: SippRun): Promise<SippResult & { localPort: n
     .replaceAll(
       '__PLAY_AUDIO__',
       run.playAudio ? `<nop><action><exec play_pcap_audio="${RECORDING}" /></action></nop>` : '',
-    );
+    )
+    .replaceAll('__PCAP__', run.playPcap ?? RECORDING);
   const scenarioFile = join(mkdtempSync(join(tmpdir(), 'callwire-sipp-')), `${run.scenario}.xml`);
   writeFileSync(scenarioFile, scenario);
 
@@ -212,6 +223,7 @@ export async function runSipp(run: SippRun): Promise<SippResult & { localPort: n
   }
   if (run.auth) args.push('-au', run.auth.username, '-ap', run.auth.password);
   if (run.rtpEcho) args.push('-rtp_echo', '-mp', String(await freeSipPort()));
+  else if (run.playPcap) args.push('-mp', String(await freeSipPort()));
 
   const child = spawn('sipp', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -67,6 +67,17 @@ export function toneAmplitude(samples: ArrayLike<number>, sampleRate: number, fr
   return (2 * Math.sqrt(Math.max(power, 0))) / windowSum;
 }
 
+/**
+ * Throws unless `audio` carries `tone` in most 100 ms blocks (amplitude 1000 or more), well above `other` (a
+ * party's own tone: an echo or a loop would carry that one).
+ */
+export function expectHears(audio: PcmAudio, tone: number, other: number): void {
+  const report = analyseTones(audio, [tone, other]);
+  const heard = report.presence >= 0.6 && report.amplitudes[tone] >= 1000;
+  const clean = report.amplitudes[other] < report.amplitudes[tone] / 10;
+  if (!heard || !clean) throw new Error(`expected to hear ${tone} Hz (not ${other} Hz): ${JSON.stringify(report)}`);
+}
+
 export interface ToneReport {
   /** Seconds of audio analysed. */
   readonly seconds: number;

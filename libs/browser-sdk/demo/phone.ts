@@ -97,7 +97,11 @@ function track(call: Call): void {
   ui.mute.textContent = 'Mute';
   ui.mute.setAttribute('aria-pressed', 'false');
   showCall(call);
-  call.on('ringing', () => showCall(call));
+  call.on('ringing', () => {
+    // Early media (a 183 with SDP: ringback, "number not in service") plays before the answer.
+    ui.audio.srcObject = call.remoteStream;
+    showCall(call);
+  });
   call.on('accepted', () => {
     ui.audio.srcObject = call.remoteStream;
     showCall(call);

@@ -121,7 +121,10 @@ export class Call extends Emitter<CallEvents> {
     return this.session.connection ?? null;
   }
 
-  /** The other party's audio: set it as an `<audio autoplay>` element's `srcObject`. */
+  /**
+   * The other party's audio: set it as an `<audio autoplay>` element's `srcObject`. For an outgoing call it carries
+   * early media too (ringback or an announcement the callee's side plays with a 183 before answering, or instead).
+   */
   get remoteStream(): MediaStream | null {
     return this.remote;
   }

@@ -104,6 +104,8 @@ export interface DialDecision {
   readonly applicationId?: string;
   /** The calling carrier's DTMF mode (route[CALLER_DTMF] in kamailio.cfg); absent: rfc4733. */
   readonly callerDtmf?: DtmfMode;
+  /** The calling carrier's SRTP policy when it is require (route[SRTP_CALLER] in kamailio.cfg refuses plain RTP). */
+  readonly callerSrtp?: SrtpPolicy;
   /**
    * The decision depends only on numbers, carriers and accounts (a number routed to a SIP URI): the edge may
    * dial the same source, credentials and number this way again without asking (EDGE_ROUTE_CACHE_S), until the

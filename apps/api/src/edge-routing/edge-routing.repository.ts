@@ -12,6 +12,8 @@ export interface InboundNumber {
   readonly carrierId: string | null;
   /** That carrier's DTMF mode (null without a carrier). */
   readonly carrierDtmf: DtmfMode | null;
+  /** That carrier's SRTP policy (null without a carrier): require refuses its plain-RTP calls. */
+  readonly carrierSrtp: SrtpPolicy | null;
   /** The account has carriers that authenticate with digest credentials: an unknown source is challenged. */
   readonly challengeable: boolean;
 }
@@ -71,14 +73,14 @@ export class EdgeRoutingRepository {
     const { rows } = await this.pool.query<InboundNumber>({
       name: 'route-inbound-number',
       text: `SELECT n.account_id AS "accountId", a.sip_domain AS "sipDomain", n.route_type AS "routeType",
-              n.route_target AS "routeTarget",
-              (SELECT c.id FROM carriers c WHERE c.account_id = n.account_id AND ${fromCarrier(2)}
-                ORDER BY (c.id = n.carrier_id) DESC LIMIT 1) AS "carrierId",
-              (SELECT c.dtmf FROM carriers c WHERE c.account_id = n.account_id AND ${fromCarrier(2)}
-                ORDER BY (c.id = n.carrier_id) DESC LIMIT 1) AS "carrierDtmf",
+              n.route_target AS "routeTarget", carrier.id AS "carrierId", carrier.dtmf AS "carrierDtmf",
+              carrier.srtp AS "carrierSrtp",
               EXISTS (SELECT 1 FROM carriers c WHERE c.account_id = n.account_id AND c.enabled
                          AND c.inbound_auth_username IS NOT NULL) AS "challengeable"
          FROM phone_numbers n JOIN accounts a ON a.id = n.account_id
+         LEFT JOIN LATERAL (SELECT c.id, c.dtmf, c.srtp FROM carriers c
+                             WHERE c.account_id = n.account_id AND ${fromCarrier(2)}
+                             ORDER BY (c.id = n.carrier_id) DESC LIMIT 1) carrier ON true
         WHERE n.number = ANY($1::text[])
         LIMIT 1`,
       values: [candidates, source.sourceIp, source.carrierUsername, source.requestUser],

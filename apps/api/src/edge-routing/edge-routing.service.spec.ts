@@ -30,6 +30,7 @@ function number(overrides: Partial<InboundNumber> = {}): InboundNumber {
     routeTarget: 'alice',
     carrierId: 'carrier-1',
     carrierDtmf: 'rfc4733',
+    carrierSrtp: 'off',
     challengeable: false,
     ...overrides,
   };
@@ -79,6 +80,15 @@ describe(InboundRoutingService.name, () => {
   it("names the calling carrier's DTMF mode when it is info", async () => {
     const info = repository({ findInboundNumber: jest.fn().mockResolvedValue(number({ carrierDtmf: 'info' })) });
     expect(await inbound(info).route(inboundRequest)).toMatchObject({ action: 'dial', callerDtmf: 'info' });
+  });
+
+  it("names the calling carrier's SRTP policy when it is require, however the carrier was recognised", async () => {
+    const strict = repository({ findInboundNumber: jest.fn().mockResolvedValue(number({ carrierSrtp: 'require' })) });
+    expect(await inbound(strict).route(inboundRequest)).toMatchObject({ action: 'dial', callerSrtp: 'require' });
+    for (const carrierSrtp of ['off', 'offer'] as const) {
+      const relaxed = repository({ findInboundNumber: jest.fn().mockResolvedValue(number({ carrierSrtp })) });
+      expect(await inbound(relaxed).route(inboundRequest)).not.toHaveProperty('callerSrtp');
+    }
   });
 
   it('a client identity rings as client.<identity>; a SIP URI as is', async () => {

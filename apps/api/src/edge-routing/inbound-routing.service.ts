@@ -155,6 +155,8 @@ export class InboundRoutingService {
       ...(callerId ? { fromUri: `sip:${callerId}@${number.sipDomain}` } : {}),
       // Absent: rfc4733.
       ...(number.carrierDtmf === 'info' ? { callerDtmf: number.carrierDtmf } : {}),
+      // The edge refuses a plain-RTP offer (488) whether the carrier came by address or with credentials.
+      ...(number.carrierSrtp === 'require' ? { callerSrtp: number.carrierSrtp } : {}),
     };
   }
 }
