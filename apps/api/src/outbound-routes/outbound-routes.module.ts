@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CarriersModule } from '../carriers/carriers.module';
 import { OutboundRoutesController } from './outbound-routes.controller';
-import { OutboundRoutesRepository } from './outbound-routes.repository';
 import { OutboundRoutesService } from './outbound-routes.service';
 
 @Module({
   imports: [CarriersModule],
   controllers: [OutboundRoutesController],
-  providers: [OutboundRoutesRepository, OutboundRoutesService],
+  providers: [OutboundRoutesService],
 })
 export class OutboundRoutesModule {}

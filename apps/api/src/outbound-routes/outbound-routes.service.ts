@@ -1,6 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import { isForeignKeyViolation } from '@callwire/database';
+import {
+  type OutboundRouteRecord,
+  OutboundRoutesRepository,
+  type RouteOrderKey,
+  isForeignKeyViolation,
+} from '@callwire/database';
 import { UNKNOWN_CARRIER } from '../carriers/carrier-reference';
 import { CarriersRepository } from '../carriers/carriers.repository';
 import { type Page, type PageQueryDto, toKeysetPage, toKeysetPageRequest } from '../common/pagination';
@@ -11,7 +16,6 @@ import {
   type OutboundRouteDto,
   type UpdateOutboundRouteDto,
 } from './dto/outbound-route.dto';
-import { type OutboundRouteRecord, OutboundRoutesRepository, type RouteOrderKey } from './outbound-routes.repository';
 
 function toDto(route: OutboundRouteRecord): OutboundRouteDto {
   return {

@@ -3,12 +3,11 @@ import { ApplicationsModule } from '../applications/applications.module';
 import { CarriersModule } from '../carriers/carriers.module';
 import { EdgeModule } from '../edge/edge.module';
 import { PhoneNumbersController } from './phone-numbers.controller';
-import { PhoneNumbersRepository } from './phone-numbers.repository';
 import { PhoneNumbersService } from './phone-numbers.service';
 
 @Module({
   imports: [CarriersModule, ApplicationsModule, EdgeModule],
   controllers: [PhoneNumbersController],
-  providers: [PhoneNumbersRepository, PhoneNumbersService],
+  providers: [PhoneNumbersService],
 })
 export class PhoneNumbersModule {}

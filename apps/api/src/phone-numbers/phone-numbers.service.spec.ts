@@ -8,7 +8,7 @@ import {
   ProblemException,
   ValidationProblemException,
 } from '../common/problem';
-import type { PhoneNumberRecord, PhoneNumbersRepository } from './phone-numbers.repository';
+import type { PhoneNumberRecord, PhoneNumbersRepository } from '@callwire/database';
 import { PhoneNumbersService } from './phone-numbers.service';
 
 const at = new Date('2026-01-01T00:00:00Z');

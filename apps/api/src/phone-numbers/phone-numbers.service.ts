@@ -1,5 +1,10 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { isForeignKeyViolation, isUniqueViolation } from '@callwire/database';
+import {
+  type PhoneNumberRecord,
+  PhoneNumbersRepository,
+  isForeignKeyViolation,
+  isUniqueViolation,
+} from '@callwire/database';
 import { ApplicationsRepository } from '../applications/applications.repository';
 import { UNKNOWN_CARRIER } from '../carriers/carrier-reference';
 import { CarriersRepository } from '../carriers/carriers.repository';
@@ -20,7 +25,6 @@ import type {
   PhoneNumberRouteDto,
   UpdatePhoneNumberDto,
 } from './dto/phone-number.dto';
-import { type PhoneNumberRecord, PhoneNumbersRepository } from './phone-numbers.repository';
 import type { RouteType } from './routes';
 
 function toDto(phoneNumber: PhoneNumberRecord): PhoneNumberDto {

@@ -2,16 +2,28 @@ import { AccountsRepository } from './accounts.repository';
 import { ApiKeysRepository } from './api-keys.repository';
 import { EdgeBlocksRepository } from './edge-blocks.repository';
 import { LocationRepository } from './location.repository';
+import { OutboundRoutesRepository } from './outbound-routes.repository';
+import { PhoneNumbersRepository } from './phone-numbers.repository';
 import { SipMessagesRepository } from './sip-messages.repository';
 
 export * from './accounts.repository';
 export * from './api-keys.repository';
 export * from './edge-blocks.repository';
 export * from './location.repository';
+export * from './outbound-routes.repository';
+export * from './phone-numbers.repository';
 export * from './sip-messages.repository';
 
 /**
  * One repository per table (or per group of tables written together), the only code that touches them; both
  * apps use these. Prisma for plain reads and writes, the typed query builder (Sql) where SQL is needed.
  */
-export const REPOSITORIES = [AccountsRepository, ApiKeysRepository, EdgeBlocksRepository, LocationRepository, SipMessagesRepository];
+export const REPOSITORIES = [
+  AccountsRepository,
+  ApiKeysRepository,
+  EdgeBlocksRepository,
+  LocationRepository,
+  OutboundRoutesRepository,
+  PhoneNumbersRepository,
+  SipMessagesRepository,
+];

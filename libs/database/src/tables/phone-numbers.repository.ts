@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { type Prisma, PrismaService, isRecordNotFound } from '@callwire/database';
-import { type PageRequest, pageQuery } from '../common/pagination';
+import { isRecordNotFound } from '../errors';
+import type { Prisma } from '../generated/client';
+import { type PageRequest, pageQuery } from '../pagination';
+import { PrismaService } from '../prisma.service';
 
 export type PhoneNumberRecord = Prisma.PhoneNumberModel;
 
@@ -12,7 +14,11 @@ export interface PhoneNumberChanges {
 
 export type NewPhoneNumber = Required<PhoneNumberChanges> & { readonly number: string };
 
-/** Every query is scoped by accountId: another account's number is indistinguishable from none. */
+/**
+ * An account's phone numbers (the API manages them; routing decisions read them joined with carriers in
+ * EdgeRoutingRepository). Every query is scoped by accountId: another account's number is indistinguishable
+ * from none.
+ */
 @Injectable()
 export class PhoneNumbersRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -32,6 +38,11 @@ export class PhoneNumbersRepository {
 
   findById(accountId: string, id: string): Promise<PhoneNumberRecord | null> {
     return this.prisma.phoneNumber.findFirst({ where: { id, accountId } });
+  }
+
+  /** How many of the account's numbers are routed to this target (e.g. an application before it goes). */
+  countRoutedTo(accountId: string, routeType: string, routeTarget: string): Promise<number> {
+    return this.prisma.phoneNumber.count({ where: { accountId, routeType, routeTarget } });
   }
 
   async update(accountId: string, id: string, changes: PhoneNumberChanges): Promise<PhoneNumberRecord | null> {

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Pool } from 'pg';
-import { type Prisma, PrismaService, isRecordNotFound } from '@callwire/database';
-import type { KeysetPageRequest } from '../common/pagination';
+import { sql } from 'kysely';
+import { isRecordNotFound } from '../errors';
+import type { Prisma } from '../generated/client';
+import type { KeysetPageRequest } from '../pagination';
+import { PrismaService } from '../prisma.service';
+import { Sql } from '../sql';
 
 export type OutboundRouteRecord = Prisma.OutboundRouteModel;
 
@@ -17,12 +20,16 @@ export type NewOutboundRoute = Required<OutboundRouteChanges>;
 /** Where a route stands in the order the edge tries them: priority, longer prefix first, then id. */
 export type RouteOrderKey = readonly [priority: number, prefixLength: number, id: string];
 
-/** Every query is scoped by accountId: another account's route is indistinguishable from none. */
+/**
+ * An account's outbound routes (the API manages them; routing decisions read them joined with carriers and
+ * gateways in EdgeRoutingRepository). Every query is scoped by accountId: another account's route is
+ * indistinguishable from none.
+ */
 @Injectable()
 export class OutboundRoutesRepository {
   constructor(
     private readonly prisma: PrismaService,
-    private readonly pool: Pool,
+    private readonly sql: Sql,
   ) {}
 
   create(accountId: string, route: NewOutboundRoute): Promise<OutboundRouteRecord> {
@@ -31,18 +38,29 @@ export class OutboundRoutesRepository {
 
   /** In the order the routes are tried (see RouteOrderKey), after page.after; fetches limit + 1 rows. */
   async list(accountId: string, page: KeysetPageRequest<RouteOrderKey>): Promise<OutboundRouteRecord[]> {
-    const [priority, prefixLength, id] = page.after ?? [null, null, null];
-    const { rows } = await this.pool.query<OutboundRouteRecord>(
-      `SELECT r.id, r.account_id AS "accountId", r.name, r.prefix, r.priority, r.carrier_id AS "carrierId",
-              r.created_at AT TIME ZONE 'UTC' AS "createdAt", r.updated_at AT TIME ZONE 'UTC' AS "updatedAt"
-         FROM outbound_routes r
-        WHERE r.account_id = $1
-          AND ($2::int IS NULL OR (r.priority, -length(r.prefix), r.id) > ($2::int, -$3::int, $4::uuid))
-        ORDER BY r.priority, length(r.prefix) DESC, r.id
-        LIMIT $5`,
-      [accountId, priority, prefixLength, id, page.limit + 1],
-    );
-    return rows;
+    let query = this.sql
+      .selectFrom('outbound_routes')
+      .select([
+        'id',
+        'account_id as accountId',
+        'name',
+        'prefix',
+        'priority',
+        'carrier_id as carrierId',
+        'created_at as createdAt',
+        'updated_at as updatedAt',
+      ])
+      .where('account_id', '=', accountId);
+    if (page.after) {
+      const [priority, prefixLength, id] = page.after;
+      query = query.where(sql<boolean>`(priority, -length(prefix), id) > (${priority}, ${-prefixLength}, ${id}::uuid)`);
+    }
+    return query
+      .orderBy('priority')
+      .orderBy(sql`length(prefix)`, 'desc')
+      .orderBy('id')
+      .limit(page.limit + 1)
+      .execute();
   }
 
   findById(accountId: string, id: string): Promise<OutboundRouteRecord | null> {
