@@ -191,8 +191,22 @@ async function bareBaseline(prefix: string, perSecond: number, total: number) {
   return { receipts: receiver.receipts, lost: total - receiver.unique() };
 }
 
-/** From the database: edge event time -> delivery row created (published), and -> delivery succeeded. */
-async function stageLatencies(client: Client, since: Date): Promise<{ published: string; delivered: string }> {
+/**
+ * From the database: edge event time -> delivery row created (published), and -> delivery succeeded; and the
+ * step's deliveries that did not succeed, by state (pending never tried, pending retrying, failed): a webhook
+ * not received is either still on its way (retrying) or lost.
+ */
+async function stageLatencies(
+  client: Client,
+  since: Date,
+): Promise<{ published: string; delivered: string; unfinished: string }> {
+  const { rows: states } = await client.query<{ state: string; tried: boolean; count: string }>(
+    `SELECT d.state::text AS state, d.attempts > 0 AS tried, count(*) AS count
+       FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id
+      WHERE d.state <> 'succeeded' AND e.created_at >= $1::timestamptz AT TIME ZONE 'UTC'
+      GROUP BY 1, 2`,
+    [since.toISOString()],
+  );
   const { rows } = await client.query<{ published: number; delivered: number }>(
     `SELECT extract(epoch FROM d.created_at - e.created_at) * 1000 AS published,
             extract(epoch FROM d.updated_at - d.created_at) * 1000 AS delivered
@@ -204,6 +218,8 @@ async function stageLatencies(client: Client, since: Date): Promise<{ published:
   return {
     published: pair(rows.map((row) => Number(row.published))),
     delivered: pair(rows.map((row) => Number(row.delivered))),
+    unfinished:
+      states.map(({ state, tried, count }) => `${count} ${state}${tried ? ' (retrying)' : ''}`).join(', ') || 'none',
   };
 }
 
@@ -222,6 +238,8 @@ interface StepResult {
   readonly deliveriesPerSecond: number;
   readonly published: string;
   readonly delivered: string;
+  /** Deliveries of the step not succeeded after the drain, by state. */
+  readonly unfinished: string;
   /** CPU ms per stage over the step (calls and settling), and the worker's CPU ms per call. */
   readonly cpu: Record<Stage, number>;
   readonly seconds: number;
@@ -413,13 +431,14 @@ async function main(): Promise<number> {
           deliveriesPerSecond: step.rate,
           published: stages.published,
           delivered: stages.delivered,
+          unfinished: stages.unfinished,
           cpu,
           seconds,
         };
         results.push(result);
         log(
           `  ${result.calls} calls (${result.failedCalls} failed), ${result.received}/${expected} webhooks, ` +
-            `p50 ${fixed(result.p50, 1)} ms, p99 ${fixed(result.p99, 1)} ms, ` +
+            `p50 ${fixed(result.p50, 1)} ms, p99 ${fixed(result.p99, 1)} ms, not succeeded: ${result.unfinished}, ` +
             `${sustained ? 'sustained' : 'NOT sustained'}; worker CPU ${fixed(cpu.worker / Math.max(1, result.calls), 2)} ms/call; ` +
             `load average ${loadavg()[0]?.toFixed(1)} (the machine is shared: compare with the bare baseline)`,
         );

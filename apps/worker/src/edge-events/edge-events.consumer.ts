@@ -234,7 +234,8 @@ export class EdgeEventsStreamConsumer implements OnApplicationBootstrap, BeforeA
     const { rounds, deferred, busyMs } = this.stats;
     this.logger.log(
       `edge events: ${this.stats.entries} in ${rounds} rounds in the last ${Math.round(elapsed / 1000)} s ` +
-        `(${Math.round(busyMs / rounds)} ms per round, ${deferred} deferred), partitions ${this.leases.ownedPartitions().join(',')}`,
+        `(${Math.round(busyMs / rounds)} ms per round, ${deferred} deferred), partitions ${this.leases.ownedPartitions().join(',')}; ` +
+        this.dispatcher.stats(),
     );
     this.stats = { rounds: 0, entries: 0, deferred: 0, busyMs: 0, since: Date.now() };
   }
