@@ -7,6 +7,7 @@ import { type CallwireConfig, loadConfig } from '@callwire/config';
 import { AppModule } from './app.module';
 import { answerClientError, answerFrameworkError } from './common/framework-errors';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { serializeResponsesFromDocument } from './common/response-serialization';
 import { addResponseHeaders, securityHeaders } from './common/security-headers';
 import { StrictValidationPipe } from './common/validation';
 import { DASHBOARD_ROUTES } from './dashboard/dashboard.controller';
@@ -94,7 +95,8 @@ export function completeApiApp(app: NestFastifyApplication): NestFastifyApplicat
   app.get(MetricsService).instrument(app.getHttpAdapter().getInstance());
   applyHttpConventions(app);
   app.enableShutdownHooks();
-  setupOpenApi(app);
+  // The document is the contract: documented JSON responses are written by serializers compiled from it.
+  serializeResponsesFromDocument(app.getHttpAdapter().getInstance(), setupOpenApi(app));
   return app;
 }
 
