@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { EgressPolicy } from '@callwire/egress';
 import { decryptSecret } from '@callwire/webhooks';
 import { ConflictProblemException, NotFoundProblemException, ProblemException } from '../common/problem';
-import type { ApplicationRecord, ApplicationsRepository } from './applications.repository';
+import type { ApplicationRecord, ApplicationsRepository, PhoneNumbersRepository } from '@callwire/database';
 import { ApplicationsService } from './applications.service';
 import { testConfig } from '../../../../test/support/test-config';
 
@@ -30,12 +30,13 @@ describe('ApplicationsService', () => {
     findById: jest.fn(),
     update: jest.fn(),
     delete: jest.fn(),
-    countRoutingNumbers: jest.fn(async () => 0),
   };
+  const phoneNumbers = { countRoutedTo: jest.fn(async () => 0) };
   const config = testConfig({ WEBHOOK_ENCRYPTION_KEY: KEY.toString('base64url') });
   const service = new ApplicationsService(
     config,
     repository as Partial<ApplicationsRepository> as ApplicationsRepository,
+    phoneNumbers as Partial<PhoneNumbersRepository> as PhoneNumbersRepository,
     new EgressPolicy(config),
   );
 
@@ -74,10 +75,11 @@ describe('ApplicationsService', () => {
   });
 
   it('refuses to delete an application numbers are routed to, saying how many', async () => {
-    repository.countRoutingNumbers.mockResolvedValueOnce(3);
+    phoneNumbers.countRoutedTo.mockResolvedValueOnce(3);
     const refused = service.delete('a1', 'p1');
     await expect(refused).rejects.toBeInstanceOf(ConflictProblemException);
     await expect(refused).rejects.toMatchObject({ problem: { detail: expect.stringMatching(/\b3 phone number/) } });
+    expect(phoneNumbers.countRoutedTo).toHaveBeenCalledWith('a1', 'application', 'p1');
     expect(repository.delete).not.toHaveBeenCalled();
     repository.delete.mockResolvedValue(true);
     await service.delete('a1', 'p1');

@@ -1,11 +1,12 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
+import { type ApplicationRecord, ApplicationsRepository, PhoneNumbersRepository } from '@callwire/database';
 import { EgressPolicy } from '@callwire/egress';
 import { encryptSecret, generateWebhookSecret } from '@callwire/webhooks';
 import { type Page, type PageQueryDto, toPage, toPageRequest } from '../common/pagination';
 import { ConflictProblemException, NotFoundProblemException, ProblemException, problem } from '../common/problem';
 import { type Destination, assertAllowedDestinations, urlDestination } from '../common/url.validators';
-import { type ApplicationRecord, ApplicationsRepository } from './applications.repository';
+import { APPLICATION_ROUTE } from '../phone-numbers/routes';
 import type {
   ApplicationDto,
   ApplicationSecretDto,
@@ -44,6 +45,7 @@ export class ApplicationsService {
   constructor(
     @Inject(CALLWIRE_CONFIG) private readonly config: CallwireConfig,
     private readonly applications: ApplicationsRepository,
+    private readonly phoneNumbers: PhoneNumbersRepository,
     private readonly egress: EgressPolicy,
   ) {}
 
@@ -90,7 +92,7 @@ export class ApplicationsService {
 
   /** 409 while phone numbers are routed to it: route them elsewhere first. */
   async delete(accountId: string, id: string): Promise<void> {
-    const routing = await this.applications.countRoutingNumbers(accountId, id);
+    const routing = await this.phoneNumbers.countRoutedTo(accountId, APPLICATION_ROUTE, id);
     if (routing > 0) {
       throw new ConflictProblemException(
         `The application is the route of ${routing} phone number(s): route them elsewhere first.`,

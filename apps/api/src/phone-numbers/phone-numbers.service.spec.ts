@@ -1,5 +1,4 @@
 import { Prisma } from '@callwire/database';
-import type { ApplicationsRepository } from '../applications/applications.repository';
 import type { CarriersRepository } from '../carriers/carriers.repository';
 import type { EdgeSyncProducer } from '../edge/edge-sync.producer';
 import {
@@ -8,7 +7,7 @@ import {
   ProblemException,
   ValidationProblemException,
 } from '../common/problem';
-import type { PhoneNumberRecord, PhoneNumbersRepository } from '@callwire/database';
+import type { ApplicationsRepository, PhoneNumberRecord, PhoneNumbersRepository } from '@callwire/database';
 import { PhoneNumbersService } from './phone-numbers.service';
 
 const at = new Date('2026-01-01T00:00:00Z');

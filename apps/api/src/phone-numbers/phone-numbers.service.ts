@@ -1,11 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import {
+  ApplicationsRepository,
   type PhoneNumberRecord,
   PhoneNumbersRepository,
   isForeignKeyViolation,
   isUniqueViolation,
 } from '@callwire/database';
-import { ApplicationsRepository } from '../applications/applications.repository';
 import { UNKNOWN_CARRIER } from '../carriers/carrier-reference';
 import { CarriersRepository } from '../carriers/carriers.repository';
 import { type Page, toPage, toPageRequest } from '../common/pagination';

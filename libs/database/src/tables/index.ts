@@ -1,5 +1,6 @@
 import { AccountsRepository } from './accounts.repository';
 import { ApiKeysRepository } from './api-keys.repository';
+import { ApplicationsRepository } from './applications.repository';
 import { EdgeBlocksRepository } from './edge-blocks.repository';
 import { LocationRepository } from './location.repository';
 import { OutboundRoutesRepository } from './outbound-routes.repository';
@@ -8,6 +9,7 @@ import { SipMessagesRepository } from './sip-messages.repository';
 
 export * from './accounts.repository';
 export * from './api-keys.repository';
+export * from './applications.repository';
 export * from './edge-blocks.repository';
 export * from './location.repository';
 export * from './outbound-routes.repository';
@@ -21,6 +23,7 @@ export * from './sip-messages.repository';
 export const REPOSITORIES = [
   AccountsRepository,
   ApiKeysRepository,
+  ApplicationsRepository,
   EdgeBlocksRepository,
   LocationRepository,
   OutboundRoutesRepository,

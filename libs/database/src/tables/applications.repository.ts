@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { type Prisma, PrismaService, isRecordNotFound } from '@callwire/database';
 import type { WebhookEventType } from '@callwire/webhooks';
-import { type PageRequest, pageQuery } from '../common/pagination';
-import { APPLICATION_ROUTE } from '../phone-numbers/routes';
+import { isRecordNotFound } from '../errors';
+import type { Prisma } from '../generated/client';
+import { type PageRequest, pageQuery } from '../pagination';
+import { PrismaService } from '../prisma.service';
 
 /** An application as the API shows it: never its encrypted secret. */
 export type ApplicationRecord = Omit<Prisma.ApplicationModel, 'secretEncrypted'>;
@@ -63,7 +64,12 @@ async function syncStatusCallback(tx: Prisma.TransactionClient, applicationId: s
   });
 }
 
-/** Every query is scoped by accountId: another account's application is indistinguishable from none. */
+/**
+ * An account's applications (the API manages them; routing decisions read their voice URL in
+ * EdgeRoutingRepository). Every query is scoped by accountId: another account's application is
+ * indistinguishable from none. An application's status callback is a webhook endpoint it manages (written in
+ * the same transaction).
+ */
 @Injectable()
 export class ApplicationsRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -111,11 +117,6 @@ export class ApplicationsRepository {
       if (isRecordNotFound(error)) return null;
       throw error;
     }
-  }
-
-  /** How many of the account's phone numbers are routed to the application. */
-  countRoutingNumbers(accountId: string, id: string): Promise<number> {
-    return this.prisma.phoneNumber.count({ where: { accountId, routeType: APPLICATION_ROUTE, routeTarget: id } });
   }
 
   /** False when the account has no such application. */
