@@ -17,6 +17,8 @@ args=(
   --delete-delay=0
   --foreground --log-stderr --log-level="${RTPENGINE_LOG_LEVEL:-5}"
 )
+# The DTMF digits it sees go to the worker (one JSON datagram each): DTMF interworking, digits in call records.
+[ "${RTPENGINE_DTMF_PORT:-2224}" != 0 ] && args+=(--dtmf-log-dest="127.0.0.1:${RTPENGINE_DTMF_PORT:-2224}")
 [ "$(id -u)" -eq 0 ] || exec rtpengine "${args[@]}"
 # Started as root, it runs as its own unprivileged user (Debian's rtpengine, else nobody): it needs no
 # capability for userspace forwarding.

@@ -26,6 +26,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.CALL_RECONCILE_INTERVAL_MS = '0';
   // Specs that draw ladders give their worker and edge a capture port of their own.
   process.env.SIP_TRACE_COLLECTOR_PORT = '0';
+  // DTMF events from rtpengine likewise: the DTMF spec gives its rtpengine and worker a port of their own.
+  process.env.RTPENGINE_DTMF_PORT = '0';
   // The receivers, gateways and applications of the specs listen on loopback (the SSRF spec turns this off).
   process.env.EGRESS_ALLOWED_NETWORKS = TEST_EGRESS_ALLOWED_NETWORKS;
   // The specs make many requests quickly from 127.0.0.1, some with wrong keys on purpose: API rate limits far

@@ -162,7 +162,8 @@ export interface SippRun {
     | 'carrier'
     | 'carrier-registrar'
     | 'gateway-auth'
-    | 'early-media';
+    | 'early-media'
+    | 'dtmf-info-callee';
   /** The address SIPp sends from (a carrier's, for the edge's address checks); 127.0.0.1 by default. */
   readonly localIp?: string;
   /** For caller/callee: which ending of the scenario to keep. */

@@ -5,6 +5,7 @@ import { DatabaseModule } from '@callwire/database';
 import { LiveEventsModule, QueuesModule } from '@callwire/queues';
 import { ApiKeyUsageModule } from './api-key-usage/api-key-usage.module';
 import { CallReconciliationModule } from './call-reconciliation/call-reconciliation.module';
+import { DtmfModule } from './dtmf/dtmf.module';
 import { EdgeEventsModule } from './edge-events/edge-events.module';
 import { EdgeSyncModule } from './edge-sync/edge-sync.module';
 import { GatewayHealthModule } from './gateway-health/gateway-health.module';
@@ -27,6 +28,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     GatewayHealthModule,
     WebhooksModule,
     SipTraceModule,
+    DtmfModule,
     WorkerHealthModule,
   ],
   providers: [InFlightJobsDrain],

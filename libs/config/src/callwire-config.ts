@@ -27,6 +27,13 @@ export interface CallwireConfig {
   readonly edgeRpcUrl: string;
   /** Bearer token the edge requires on its JSON-RPC endpoint: only the worker may drive it. */
   readonly edgeRpcToken: string;
+  /**
+   * UDP port on 127.0.0.1 where rtpengine reports the DTMF digits it sees (--dtmf-log-dest) and the worker listens
+   * (DTMF interworking, digits in call records); 0: none.
+   */
+  readonly dtmfEventsPort: number;
+  /** The edge's SIP port (UDP; SIP_PORT), where the worker hands it the INFOs of DTMF interworking. */
+  readonly edgeSipPort: number;
   readonly clientTokens: ClientTokenSettings;
   readonly webhooks: WebhookSettings;
   readonly routing: RoutingSettings;
@@ -279,6 +286,8 @@ export function loadConfig(env: Env = process.env): CallwireConfig {
     workerHealthPort: integer(env, 'WORKER_HEALTH_PORT', 3001, 0, 65535),
     edgeRpcUrl: `http://127.0.0.1:${integer(env, 'EDGE_RPC_PORT', 5090, 1, 65535)}/RPC`,
     edgeRpcToken: secret(env, 'EDGE_RPC_TOKEN'),
+    dtmfEventsPort: integer(env, 'RTPENGINE_DTMF_PORT', 2224, 0, 65535),
+    edgeSipPort: integer(env, 'SIP_PORT', 5060, 1, 65535),
     clientTokens: clientTokenSettings(env),
     webhooks: webhookSettings(env),
     routing: routingSettings(env),
