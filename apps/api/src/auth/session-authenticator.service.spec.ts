@@ -1,6 +1,6 @@
 import { hashSecret } from '@callwire/auth';
 import { ProblemException } from '../common/problem';
-import type { ActiveSession, DashboardSessionsRepository } from './dashboard-sessions.repository';
+import type { ActiveSession, DashboardSessionsRepository } from '@callwire/database';
 import { SessionAuthenticator } from './session-authenticator.service';
 import { testConfig } from '../../../../test/support/test-config';
 

@@ -1,8 +1,8 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { type Principal, constantTimeEquals, hashSecret } from '@callwire/auth';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
+import { DashboardSessionsRepository } from '@callwire/database';
 import { ProblemException, problem } from '../common/problem';
-import { DashboardSessionsRepository } from './dashboard-sessions.repository';
 
 /** Methods that change nothing: they need no CSRF token (the dashboard only reads with them). */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

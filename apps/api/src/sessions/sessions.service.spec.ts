@@ -1,12 +1,12 @@
 import type { Principal } from '@callwire/auth';
 import { hashSecret } from '@callwire/auth';
-import type { AccountsRepository } from '@callwire/database';
-import type { ApiKeyAuthenticator } from '../auth/api-key-authenticator.service';
 import type {
+  AccountsRepository,
   DashboardSessionsRepository,
   NewDashboardSession,
   SessionRecord,
-} from '../auth/dashboard-sessions.repository';
+} from '@callwire/database';
+import type { ApiKeyAuthenticator } from '../auth/api-key-authenticator.service';
 import { NotFoundProblemException, ProblemException } from '../common/problem';
 import { SessionsService } from './sessions.service';
 import { testConfig } from '../../../../test/support/test-config';

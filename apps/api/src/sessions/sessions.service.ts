@@ -2,9 +2,8 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { hashSecret } from '@callwire/auth';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
-import { AccountsRepository } from '@callwire/database';
+import { AccountsRepository, DashboardSessionsRepository, type SessionRecord } from '@callwire/database';
 import { ApiKeyAuthenticator } from '../auth/api-key-authenticator.service';
-import { DashboardSessionsRepository, type SessionRecord } from '../auth/dashboard-sessions.repository';
 import { NotFoundProblemException, ProblemException, problem } from '../common/problem';
 import type { SessionDto } from './dto/session.dto';
 

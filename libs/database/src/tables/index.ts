@@ -1,6 +1,7 @@
 import { AccountsRepository } from './accounts.repository';
 import { ApiKeysRepository } from './api-keys.repository';
 import { ApplicationsRepository } from './applications.repository';
+import { DashboardSessionsRepository } from './dashboard-sessions.repository';
 import { EdgeBlocksRepository } from './edge-blocks.repository';
 import { LocationRepository } from './location.repository';
 import { OutboundRoutesRepository } from './outbound-routes.repository';
@@ -10,6 +11,7 @@ import { SipMessagesRepository } from './sip-messages.repository';
 export * from './accounts.repository';
 export * from './api-keys.repository';
 export * from './applications.repository';
+export * from './dashboard-sessions.repository';
 export * from './edge-blocks.repository';
 export * from './location.repository';
 export * from './outbound-routes.repository';
@@ -24,6 +26,7 @@ export const REPOSITORIES = [
   AccountsRepository,
   ApiKeysRepository,
   ApplicationsRepository,
+  DashboardSessionsRepository,
   EdgeBlocksRepository,
   LocationRepository,
   OutboundRoutesRepository,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Pool } from 'pg';
-import { type DashboardSession, PrismaService } from '@callwire/database';
+import type { DashboardSession } from '../generated/client';
+import { PrismaService } from '../prisma.service';
+import { Sql } from '../sql';
 
 export type SessionRole = 'admin' | 'account';
 
@@ -43,11 +44,12 @@ const RECORD_FIELDS = {
   account: { select: { id: true, name: true, sipDomain: true } },
 } as const;
 
+/** Dashboard sign-in sessions (the API's only: opened, checked on every cookie request, switched, closed). */
 @Injectable()
 export class DashboardSessionsRepository {
   constructor(
     private readonly prisma: PrismaService,
-    private readonly pool: Pool,
+    private readonly sql: Sql,
   ) {}
 
   async create(session: NewDashboardSession): Promise<SessionRecord> {
@@ -64,23 +66,36 @@ export class DashboardSessionsRepository {
 
   /**
    * The unexpired session with this token, if it is still backed by what opened it: an account session by an
-   * API key that is neither revoked nor expired, an admin session by the current admin key. Plain SQL: it runs
-   * on every request the dashboard makes.
+   * API key that is neither revoked nor expired, an admin session by the current admin key. A prepared
+   * statement: it runs on every request the dashboard makes.
    */
-  async findActive(tokenHash: Buffer, currentAdminKeyHash: Buffer): Promise<ActiveSession | null> {
-    const { rows } = await this.pool.query<ActiveSession>(
-      `SELECT s.id, s.role, s.account_id AS "accountId", s.api_key_id AS "apiKeyId", s.csrf_token AS "csrfToken"
-         FROM dashboard_sessions s
-         LEFT JOIN api_keys k ON k.id = s.api_key_id
-        WHERE s.token_hash = $1
-          AND s.expires_at > now() AT TIME ZONE 'UTC'
-          AND CASE s.role
-                WHEN 'admin' THEN s.admin_key_hash = $2
-                ELSE k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now() AT TIME ZONE 'UTC')
-              END`,
-      [tokenHash, currentAdminKeyHash],
+  async findActive(tokenHash: Buffer, currentAdminKeyHash: Buffer, now = new Date()): Promise<ActiveSession | null> {
+    const [row] = await this.sql.prepared(
+      'dashboard-session-active',
+      this.sql
+        .selectFrom('dashboard_sessions as s')
+        .leftJoin('api_keys as k', 'k.id', 's.api_key_id')
+        .select([
+          's.id',
+          's.role',
+          's.account_id as accountId',
+          's.api_key_id as apiKeyId',
+          's.csrf_token as csrfToken',
+        ])
+        .where('s.token_hash', '=', tokenHash)
+        .where('s.expires_at', '>', now)
+        .where(({ eb, and, or }) =>
+          eb
+            .case('s.role')
+            .when('admin')
+            .then(eb('s.admin_key_hash', '=', currentAdminKeyHash))
+            .else(
+              and([eb('k.revoked_at', 'is', null), or([eb('k.expires_at', 'is', null), eb('k.expires_at', '>', now)])]),
+            )
+            .end(),
+        ),
     );
-    return rows[0] ?? null;
+    return row ? toRecord(row) : null;
   }
 
   async findById(id: string): Promise<SessionRecord | null> {
