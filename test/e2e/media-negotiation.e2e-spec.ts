@@ -233,6 +233,25 @@ describe('Media negotiation: early media, codecs per leg, SRTP policy of address
       },
       60_000,
     );
+
+    it('a caller that hangs up while the edge waits to ring again ends the call (canceled), the callee rung once', async () => {
+      const callee = await phone('softphone', CALLEE_TONE, ['G722']);
+      const caller = await phone('deskphone', CALLER_TONE, ['PCMU']);
+      caller.dial(`sip:softphone@${acme.sipDomain}`);
+      await eventually(() => expect(callee.sipMessages(/^SIP\/2\.0 488/)).toHaveLength(1), {
+        timeoutMs: 10_000,
+        description: "the callee's 488",
+      });
+      caller.hangup();
+      await caller.waitForEvent('CALL_CLOSED', 15_000);
+      const [offer] = caller.sipMessages(/^INVITE sip:/);
+      const sipCallId = /^Call-ID: *(\S+)/im.exec(offer ?? '')?.[1];
+      expect(await record((candidate) => candidate.sipCallId === sipCallId)).toMatchObject({ status: 'canceled' });
+      // Past the wait: the edge does not ring the callee for a call that is over.
+      await new Promise((resolve) => setTimeout(resolve, 7000));
+      expect(callee.sipMessages(/^INVITE sip:/)).toHaveLength(1);
+      expect(await edge.media.sessions()).toBe(0);
+    }, 60_000);
   });
 
   describe('SRTP policy of a carrier known by its address only', () => {
