@@ -1,7 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { encodeClientToken, identitySipUser } from '@callwire/client-token';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
-import { AccountsRepository, type ClientToken } from '@callwire/database';
+import { AccountsRepository, type ClientToken, ClientTokensRepository, type NewClientToken } from '@callwire/database';
 import { ConflictProblemException, NotFoundProblemException, ProblemException, problem } from '../common/problem';
 import { EdgeSyncProducer } from '../edge/edge-sync.producer';
 import { type Page, type PageQueryDto, toPage, toPageRequest } from '../common/pagination';
@@ -12,7 +12,6 @@ import {
   DEFAULT_TTL_SECONDS,
   type IceServerDto,
 } from './dto/client-token.dto';
-import { ClientTokensRepository, type NewClientToken } from './client-tokens.repository';
 import { ephemeralPassword, unixSeconds } from './ephemeral-credentials';
 
 /** The edge's default longest registration (SIP_MAX_EXPIRES); a token's registrations never outlive it either. */

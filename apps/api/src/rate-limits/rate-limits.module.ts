@@ -1,5 +1,4 @@
 import { Global, Module } from '@nestjs/common';
-import { AccountsModule } from '../accounts/accounts.module';
 import { AccountRequestLimits } from './account-request-limits';
 import { PrincipalLimits } from './principal-limits';
 import { RateLimitStore } from './rate-limit.store';
@@ -12,7 +11,6 @@ import { SourceLimitsHooks } from './source-limits.hooks';
  */
 @Global()
 @Module({
-  imports: [AccountsModule],
   providers: [RateLimitStore, AccountRequestLimits, SourceLimits, SourceLimitsHooks, PrincipalLimits],
   // The auth guards of every resource module count their requests.
   exports: [PrincipalLimits],

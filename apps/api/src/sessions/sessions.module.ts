@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { AccountsModule } from '../accounts/accounts.module';
 import { AuthModule } from '../auth/auth.module';
 import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
 
 @Module({
-  imports: [AuthModule, AccountsModule],
+  imports: [AuthModule],
   controllers: [SessionsController],
   providers: [SessionsService],
 })

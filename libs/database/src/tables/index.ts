@@ -1,6 +1,7 @@
 import { AccountsRepository } from './accounts.repository';
 import { ApiKeysRepository } from './api-keys.repository';
 import { ApplicationsRepository } from './applications.repository';
+import { ClientTokensRepository } from './client-tokens.repository';
 import { DashboardSessionsRepository } from './dashboard-sessions.repository';
 import { EdgeBlocksRepository } from './edge-blocks.repository';
 import { LocationRepository } from './location.repository';
@@ -11,6 +12,7 @@ import { SipMessagesRepository } from './sip-messages.repository';
 export * from './accounts.repository';
 export * from './api-keys.repository';
 export * from './applications.repository';
+export * from './client-tokens.repository';
 export * from './dashboard-sessions.repository';
 export * from './edge-blocks.repository';
 export * from './location.repository';
@@ -26,6 +28,7 @@ export const REPOSITORIES = [
   AccountsRepository,
   ApiKeysRepository,
   ApplicationsRepository,
+  ClientTokensRepository,
   DashboardSessionsRepository,
   EdgeBlocksRepository,
   LocationRepository,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { type ClientToken, PrismaService } from '@callwire/database';
-import { type PageRequest, pageQuery } from '../common/pagination';
+import type { ClientToken } from '../generated/client';
+import { type PageRequest, pageQuery } from '../pagination';
+import { PrismaService } from '../prisma.service';
 
 export interface NewClientToken {
   readonly sipUserId: string | null;
@@ -9,7 +10,10 @@ export interface NewClientToken {
   readonly expiresAt: Date;
 }
 
-/** Every query is scoped by accountId. */
+/**
+ * Client tokens the API issues to browsers (the edge reads revoked ones through view kamailio_revoked_tokens).
+ * Every query is scoped by accountId.
+ */
 @Injectable()
 export class ClientTokensRepository {
   constructor(private readonly prisma: PrismaService) {}
