@@ -15,6 +15,7 @@ import { KamailioHarness, runSipp, startSippUas } from '../support/sip-harness';
 import { isolateQueues } from '../support/test-run';
 import { type PcmAudio, expectHears, readWav } from '../support/tone-analysis';
 import { type TrunkCallRecord, createResource, finalCallRecord, routingEdgeEnv } from '../support/trunks';
+import { type ReceivedWebhook, WebhookReceiver } from '../support/webhook-receiver';
 import { WorkerHarness } from '../support/worker-harness';
 
 type Tenant = { accountId: string; sipDomain: string; key: string };
@@ -44,6 +45,7 @@ describe('Media negotiation: early media, codecs per leg, SRTP policy of address
   let edge: KamailioHarness;
   let browser: BrowserHarness;
   let worker: WorkerHarness;
+  let receiver: WebhookReceiver;
   let acme: Tenant;
   const dir = mkdtempSync(join(tmpdir(), 'callwire-negotiation-'));
   const carrierTone = join(dir, 'ringback.pcap');
@@ -57,12 +59,13 @@ describe('Media negotiation: early media, codecs per leg, SRTP policy of address
     writeToneWav(browserTone, BROWSER_TONE);
     // Longer than the early media and the answered part after it: SIPp plays it from the 183 on.
     writeTonePcap(carrierTone, CARRIER_TONE, (EARLY_MEDIA_MS + 8000) / 1000);
-    [api, browser] = await Promise.all([
+    [api, browser, receiver] = await Promise.all([
       ApiHarness.start(),
       BrowserHarness.launch([
         `--use-file-for-fake-audio-capture=${browserTone}`,
         '--autoplay-policy=no-user-gesture-required',
       ]),
+      WebhookReceiver.start(),
     ]);
     // The edge asks this API for carrier calls' routes (started first); early media rings longer than 2 s.
     edge = await KamailioHarness.start({ ...routingEdgeEnv(api), SIP_NO_ANSWER_MS: '15000' });
@@ -72,6 +75,7 @@ describe('Media negotiation: early media, codecs per leg, SRTP policy of address
     for (const username of ['deskphone', 'softphone']) {
       await createResource(api, acme, '/v1/sip-users', { username, password: PASSWORD });
     }
+    await createResource(api, acme, '/v1/webhooks', { url: receiver.url, events: ['call.answered', 'call.completed'] });
   }, 90_000);
   afterEach(async () => {
     await Promise.all(pages.splice(0).map((page) => page.close()));
@@ -91,6 +95,7 @@ describe('Media negotiation: early media, codecs per leg, SRTP policy of address
     await worker?.close();
     await edge?.stop();
     await api?.close();
+    await receiver?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -230,6 +235,14 @@ describe('Media negotiation: early media, codecs per leg, SRTP policy of address
         const sipCallId = /^Call-ID: *(\S+)/im.exec(offer ?? '')?.[1];
         const call = await record((candidate) => candidate.sipCallId === sipCallId);
         expect(call).toMatchObject({ status: 'completed', callerCodec, calleeCodec });
+        // The webhooks carry the record: the codecs from the answer on.
+        const ofCall = (received: ReceivedWebhook[]) =>
+          received.filter((hook) => hook.json.data.sipCallId === sipCallId);
+        const hooks = ofCall(await receiver.waitFor((received) => ofCall(received).length >= 2, 10_000));
+        expect(hooks.map((hook) => [hook.json.type, hook.json.data])).toEqual([
+          ['call.answered', expect.objectContaining({ callerCodec, calleeCodec })],
+          ['call.completed', expect.objectContaining({ callerCodec, calleeCodec })],
+        ]);
       },
       60_000,
     );
