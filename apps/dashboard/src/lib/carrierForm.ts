@@ -1,7 +1,7 @@
 // The carrier form's state and the request bodies made from it (POST and PATCH /v1/carriers): inputs are kept
 // as typed, and turned into the DTO shapes here. Passwords are never returned, so an empty password field
 // on edit keeps the stored one.
-import { type FieldError, InvalidFields } from '../api/problem';
+import { type NumberText, NumberFields } from './numberFields';
 import type {
   Carrier,
   CarrierCredential,
@@ -17,8 +17,6 @@ import type {
  * A number input as typed: "" when empty, null when it holds text that is not a number (the browser then
  * reports its value as "", and only validity.badInput tells the two apart).
  */
-export type NumberText = string | null;
-
 export interface GatewayFields {
   readonly host: string;
   readonly port: NumberText;
@@ -92,29 +90,6 @@ export function carrierFields(carrier: Carrier): CarrierFields {
     registerUsername: outbound.register.username ?? '',
     registerPassword: '',
   };
-}
-
-/**
- * Reads the form's number fields for one request body. A field that is not a number is an error of that field
- * (like the API's, by its DTO path), and the body is not sent: the API would only see text it cannot take.
- */
-class NumberFields {
-  private readonly errors: FieldError[] = [];
-
-  /** The number in a field, or undefined when the field is empty (the API's default applies). */
-  read(text: NumberText, field: string): number | undefined {
-    if (text?.trim() === '') return undefined;
-    const number = text === null ? Number.NaN : Number(text);
-    if (Number.isFinite(number)) return number;
-    this.errors.push({ field, message: `${field.slice(field.lastIndexOf('.') + 1)} must be a number` });
-    return undefined;
-  }
-
-  /** The body, or InvalidFields thrown when a number field was not a number. */
-  checked<T>(body: T): T {
-    if (this.errors.length > 0) throw new InvalidFields(this.errors);
-    return body;
-  }
 }
 
 export function addressList(text: string): string[] {

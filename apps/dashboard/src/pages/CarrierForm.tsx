@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { client, settle } from '../api/client';
 import { type Carrier, GATEWAY_TRANSPORTS, type GatewayTransport } from '../api/types';
-import { type ControlProps, Field } from '../components/Field';
+import { Field } from '../components/Field';
+import { NumberInput } from '../components/NumberInput';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { FormActions } from '../components/FormActions';
 import { useForm } from '../hooks/useForm';
@@ -9,7 +10,6 @@ import { SrtpField } from '../components/SrtpField';
 import {
   type CarrierFields,
   type GatewayFields,
-  type NumberText,
   NEW_CARRIER,
   NEW_GATEWAY,
   carrierFields,
@@ -207,31 +207,6 @@ export function CarrierForm({ carrier, onDone, onCancel }: Props) {
         <FormActions editing={carrier !== null} busy={form.busy} onCancel={onCancel} />
       </form>
     </section>
-  );
-}
-
-interface NumberInputProps {
-  readonly control: ControlProps;
-  readonly value: NumberText;
-  readonly min?: number;
-  readonly max?: number;
-  readonly placeholder?: string;
-  onChange(value: NumberText): void;
-}
-
-/**
- * A number input that tells text it cannot read as a number (null) from an empty field. It listens to every
- * input event: such text reads as "" like an empty field, so React's onChange does not fire for it.
- */
-function NumberInput({ control, value, onChange, ...limits }: NumberInputProps) {
-  return (
-    <input
-      {...control}
-      {...limits}
-      type="number"
-      value={value ?? ''}
-      onInput={(event) => onChange(event.currentTarget.validity.badInput ? null : event.currentTarget.value)}
-    />
   );
 }
 

@@ -6,6 +6,7 @@ import { DateTime } from '../components/DateTime';
 import { Field } from '../components/Field';
 import { ListStatus } from '../components/ListStatus';
 import { LoadMore } from '../components/LoadMore';
+import { NumberInput } from '../components/NumberInput';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { SecretBox } from '../components/SecretBox';
 import { TableWrap } from '../components/TableWrap';
@@ -15,6 +16,7 @@ import { usePagedList } from '../hooks/usePagedList';
 import { useResource } from '../hooks/useResource';
 import { useOptions } from '../hooks/useOptions';
 import { EMPTY_TOKEN_REQUEST, phonePageUrl, tokenRequestBody, tokenRows } from '../lib/clientToken';
+import { type NumberText, readNumberField } from '../lib/numberFields';
 import { useLiveRefresh } from '../live/LiveContext';
 import { useSession } from '../session/SessionContext';
 import { TokenRequestFields } from './TokenRequestFields';
@@ -31,7 +33,7 @@ export function ClientTokensPage() {
   );
   useLiveRefresh(['registrations'], registrations.reload);
   const [request, setRequest] = useState(EMPTY_TOKEN_REQUEST);
-  const [ttl, setTtl] = useState('');
+  const [ttl, setTtl] = useState<NumberText>('');
   const [issued, setIssued] = useState<ClientToken | null>(null);
   const form = useForm(fieldsOf('sipUserId', 'identity', 'ttlSeconds'));
   const action = useAction();
@@ -39,7 +41,7 @@ export function ClientTokensPage() {
 
   const issue = form.submit(async () => {
     const token = await settle(
-      client.POST('/v1/client-tokens', { body: tokenRequestBody(request, ttl ? Number(ttl) : undefined) }),
+      client.POST('/v1/client-tokens', { body: tokenRequestBody(request, readNumberField(ttl, 'ttlSeconds')) }),
     );
     setIssued(token);
     tokens.refresh();
@@ -74,15 +76,7 @@ export function ClientTokensPage() {
               hint="Optional: 60 to 86400 (default 3600)."
             >
               {(control) => (
-                <input
-                  {...control}
-                  type="number"
-                  min={60}
-                  max={86400}
-                  placeholder="3600"
-                  value={ttl}
-                  onChange={(event) => setTtl(event.target.value)}
-                />
+                <NumberInput control={control} min={60} max={86400} placeholder="3600" value={ttl} onChange={setTtl} />
               )}
             </Field>
             <div className="actions">

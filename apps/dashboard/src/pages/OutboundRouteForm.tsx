@@ -3,9 +3,11 @@ import { Link } from 'react-router-dom';
 import { client, settle } from '../api/client';
 import type { Carrier, OutboundRoute } from '../api/types';
 import { Field } from '../components/Field';
+import { NumberInput } from '../components/NumberInput';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { FormActions } from '../components/FormActions';
 import { fieldsOf, useForm } from '../hooks/useForm';
+import { type NumberText, readNumberField } from '../lib/numberFields';
 
 interface Props {
   readonly route: OutboundRoute | null;
@@ -18,17 +20,12 @@ interface Props {
 export function OutboundRouteForm({ route, carriers, onDone, onCancel }: Props) {
   const [name, setName] = useState(route?.name ?? '');
   const [prefix, setPrefix] = useState(route?.prefix ?? '');
-  const [priority, setPriority] = useState(route ? String(route.priority) : '');
+  const [priority, setPriority] = useState<NumberText>(route ? String(route.priority) : '');
   const [carrierId, setCarrierId] = useState(route?.carrierId ?? '');
   const form = useForm(fieldsOf('name', 'prefix', 'priority', 'carrierId'));
 
   const save = form.submit(async () => {
-    const body = {
-      name,
-      prefix: prefix.trim(),
-      ...(priority.trim() ? { priority: Number(priority) } : {}),
-      carrierId,
-    };
+    const body = { name, prefix: prefix.trim(), priority: readNumberField(priority, 'priority'), carrierId };
     if (route) await settle(client.PATCH('/v1/outbound-routes/{id}', { params: { path: { id: route.id } }, body }));
     else await settle(client.POST('/v1/outbound-routes', { body }));
     if (!route) {
@@ -62,14 +59,13 @@ export function OutboundRouteForm({ route, carriers, onDone, onCancel }: Props) 
           hint="0 to 1000, lower first (default 10); then longer prefixes first."
         >
           {(control) => (
-            <input
-              {...control}
-              type="number"
+            <NumberInput
+              control={control}
               min={0}
               max={1000}
               placeholder="10"
               value={priority}
-              onChange={(event) => setPriority(event.target.value)}
+              onChange={setPriority}
             />
           )}
         </Field>
