@@ -12,8 +12,8 @@ import { EdgeRoutingRepository } from '../../apps/api/src/edge-routing/edge-rout
 import { GatewayHealthModule } from '../../apps/worker/src/gateway-health/gateway-health.module';
 import { GatewayHealthProcessor } from '../../apps/worker/src/gateway-health/gateway-health.processor';
 import { InFlightJobsDrain } from '../../apps/worker/src/in-flight-jobs.drain';
-import { WebhookEventPublisher } from '../../apps/worker/src/webhooks/webhook-event.publisher';
-import { WebhooksModule } from '../../apps/worker/src/webhooks/webhooks.module';
+import { WebhookEventPublisher } from '../../apps/worker/src/webhook-events/webhook-event.publisher';
+import { WebhookDeliveriesModule } from '../../apps/worker/src/webhook-deliveries/webhook-deliveries.module';
 import { ApiHarness, expectProblem } from '../support/api-harness';
 import { compileWithConfig, configWith } from '../support/app-settings';
 import { TEST_EGRESS_ALLOWED_NETWORKS } from '../support/egress-allowance';
@@ -29,7 +29,7 @@ import { isolateQueues } from '../support/test-run';
     DiscoveryModule,
     QueuesModule.forRoot(),
     LiveEventsModule,
-    WebhooksModule,
+    WebhookDeliveriesModule,
     GatewayHealthModule,
   ],
   providers: [InFlightJobsDrain],

@@ -6,16 +6,23 @@ import { DatabaseModule } from '@callwire/database';
 import { LiveEventsModule, QueuesModule } from '@callwire/queues';
 import { type WebhookPayload, verifyWebhook } from '@callwire/webhooks';
 import { InFlightJobsDrain } from '../../apps/worker/src/in-flight-jobs.drain';
-import { WebhookEventPublisher } from '../../apps/worker/src/webhooks/webhook-event.publisher';
-import { WebhookSweeper } from '../../apps/worker/src/webhooks/webhook.sweeper';
-import { WebhooksModule } from '../../apps/worker/src/webhooks/webhooks.module';
+import { WebhookEventPublisher } from '../../apps/worker/src/webhook-events/webhook-event.publisher';
+import { WebhookSweeper } from '../../apps/worker/src/webhook-deliveries/webhook.sweeper';
+import { WebhookDeliveriesModule } from '../../apps/worker/src/webhook-deliveries/webhook-deliveries.module';
 import { ApiHarness } from '../support/api-harness';
 import { isolateQueues } from '../support/test-run';
 import { type RecordedRequest, RecordingReceiver } from '../support/recording-receiver';
 
 /** The worker's webhook side only: the suite does not depend on the other processors. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, DiscoveryModule, QueuesModule.forRoot(), LiveEventsModule, WebhooksModule],
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    DiscoveryModule,
+    QueuesModule.forRoot(),
+    LiveEventsModule,
+    WebhookDeliveriesModule,
+  ],
   providers: [InFlightJobsDrain],
 })
 class WebhookWorkerModule {}

@@ -3,8 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { ConfigModule } from '@callwire/config';
 import { DatabaseModule } from '@callwire/database';
 import { QueuesModule } from '@callwire/queues';
-import { WebhookEventPublisher } from '../../apps/worker/src/webhooks/webhook-event.publisher';
-import { WebhookPublisherModule } from '../../apps/worker/src/webhooks/webhook-publisher.module';
+import { WebhookEventPublisher } from '../../apps/worker/src/webhook-events/webhook-event.publisher';
+import { WebhookPublisherModule } from '../../apps/worker/src/webhook-events/webhook-publisher.module';
 
 /** The publishing side only, in the test process: events keep coming while worker processes come and go. */
 @Module({ imports: [ConfigModule, DatabaseModule, QueuesModule.forRoot(), WebhookPublisherModule] })

@@ -12,7 +12,7 @@ import { GatewayHealthModule } from './gateway-health/gateway-health.module';
 import { WorkerHealthModule } from './health/worker-health.module';
 import { InFlightJobsDrain } from './in-flight-jobs.drain';
 import { SipTraceModule } from './sip-trace/sip-trace.module';
-import { WebhooksModule } from './webhooks/webhooks.module';
+import { WebhookDeliveriesModule } from './webhook-deliveries/webhook-deliveries.module';
 
 @Module({
   imports: [
@@ -26,7 +26,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     EdgeEventsModule,
     CallReconciliationModule,
     GatewayHealthModule,
-    WebhooksModule,
+    WebhookDeliveriesModule,
     SipTraceModule,
     DtmfModule,
     WorkerHealthModule,

@@ -4,9 +4,9 @@ import { uuidv7 } from '@callwire/database';
 import { type EdgeCallEvent, LiveEventsPublisher } from '@callwire/queues';
 import type { WebhookPayload } from '@callwire/webhooks';
 import { SipDomainAccounts } from '../edge-events/sip-domain-accounts';
-import type { NewWebhookEvent } from '../webhooks/webhook-events.repository';
-import { WebhookEventsRepository } from '../webhooks/webhook-events.repository';
-import type { OutgoingDelivery } from '../webhooks/webhook-dispatch';
+import type { NewWebhookEvent } from '../webhook-events/webhook-events.repository';
+import { WebhookEventsRepository } from '../webhook-events/webhook-events.repository';
+import type { OutgoingDelivery } from '../webhook-deliveries/webhook-dispatch';
 import { type FoldedCallEvents, type KeyedCallEvent, callKey, foldCallEvents } from './call-events.fold';
 import { type CallKey, CallRecordsRepository } from './call-records.repository';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type EdgeRegistrationEvent, LiveEventsPublisher } from '@callwire/queues';
-import { WebhookEventPublisher } from '../webhooks/webhook-event.publisher';
+import { WebhookEventPublisher } from '../webhook-events/webhook-event.publisher';
 import { SipDomainAccounts } from './sip-domain-accounts';
 
 /** Tells webhook subscribers and open dashboards about registrations that start or end (refreshes are not news). */

@@ -4,7 +4,7 @@ import { QueueName, QueuesModule } from '@callwire/queues';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { WebhookDispatcher } from './webhook-dispatch';
 import { WebhookDeliveryProcessor } from './webhook-delivery.processor';
-import { WebhookPublisherModule } from './webhook-publisher.module';
+import { WebhookPublisherModule } from '../webhook-events/webhook-publisher.module';
 import { WebhookSender } from './webhook.sender';
 import { WebhookSweeper } from './webhook.sweeper';
 
@@ -18,4 +18,4 @@ import { WebhookSweeper } from './webhook.sweeper';
   providers: [WebhookDeliveriesRepository, WebhookSender, WebhookDeliveryProcessor, WebhookSweeper, WebhookDispatcher],
   exports: [WebhookPublisherModule, WebhookDispatcher],
 })
-export class WebhooksModule {}
+export class WebhookDeliveriesModule {}

@@ -6,7 +6,7 @@ import type { LiveEventsPublisher, WebhookDeliveryJob } from '@callwire/queues';
 import { encryptSecret } from '@callwire/webhooks';
 import type { DeliveryWithContext, WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { WebhookDeliveryProcessor } from './webhook-delivery.processor';
-import type { WebhookEventPublisher } from './webhook-event.publisher';
+import type { WebhookEventPublisher } from '../webhook-events/webhook-event.publisher';
 import type { AttemptOutcome, WebhookSender } from './webhook.sender';
 import { testConfig } from '../../../../test/support/test-config';
 

@@ -11,7 +11,7 @@ import {
   type OrderedEvent,
   WebhookDeliveriesRepository,
 } from './webhook-deliveries.repository';
-import { WebhookEventPublisher } from './webhook-event.publisher';
+import { WebhookEventPublisher } from '../webhook-events/webhook-event.publisher';
 import { type AttemptOutcome, WebhookSender } from './webhook.sender';
 
 /** Deliveries are network-bound: many run at once. */

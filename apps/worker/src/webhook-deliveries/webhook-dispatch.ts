@@ -6,7 +6,7 @@ import { LiveEventsPublisher, QueueName, type WebhookDeliveryJob } from '@callwi
 import { WEBHOOK_DELIVERY_JOB_NAME, decryptSecret, webhookDeliveryJobOptions } from '@callwire/webhooks';
 import { nextDeliveryState } from './delivery-state';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
-import type { CreatedDelivery } from './webhook-events.repository';
+import type { CreatedDelivery } from '../webhook-events/webhook-events.repository';
 import { type AttemptOutcome, WebhookSender } from './webhook.sender';
 
 /** A stored delivery with everything sending it needs. */

@@ -3,7 +3,7 @@ import { uuidv7 } from '@callwire/database';
 import { type MediumDatabase, openMediumDatabase } from '../../../../test/support/medium-database';
 import type { AttemptRecord } from './webhook-deliveries.repository';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
-import { type NewWebhookEvent, WebhookEventsRepository } from './webhook-events.repository';
+import { type NewWebhookEvent, WebhookEventsRepository } from '../webhook-events/webhook-events.repository';
 
 describe('webhook_* repositories of the worker (PostgreSQL)', () => {
   let db: MediumDatabase;
