@@ -1,7 +1,7 @@
 import { ApiHarness } from '../support/api-harness';
 import { BaresipPhone } from '../support/baresip-harness';
 import { freeSipPort } from '../support/free-port';
-import { KamailioHarness, runSipp, startSippUas } from '../support/sip-harness';
+import { KamailioHarness, type SippResult, runSipp, startSippUas } from '../support/sip-harness';
 import { isolateQueues } from '../support/test-run';
 import { WorkerHarness } from '../support/worker-harness';
 import { eventually } from '../support/eventually';
@@ -42,6 +42,40 @@ describe('DTMF interworking (e2e: baresip, SIPp, Kamailio, rtpengine, worker)', 
     });
     phones.push(started);
     return started;
+  }
+
+  /**
+   * The INFO-only phone (SIPp, user infophone, dtmf: info), registered from its own port: it takes one call and
+   * sends `digit` in it as a SIP INFO. `unregister()` removes its contact (a stale one would fork later calls).
+   */
+  async function infoPhone(digit: string): Promise<{ done: Promise<SippResult>; unregister(): Promise<unknown> }> {
+    const register = (expires: number, localPort?: number) =>
+      runSipp({
+        scenario: 'register',
+        final: 200,
+        edgePort: edge.port,
+        localPort,
+        keys: { user: 'infophone', domain: acme.sipDomain, expires: String(expires) },
+        auth: { username: 'infophone', password: PASSWORD },
+      });
+    const registration = await register(60);
+    expect(registration.exitCode).toBe(0);
+    const unregister = () => register(0, registration.localPort);
+    try {
+      const call = await startSippUas({
+        scenario: 'dtmf-info-callee',
+        edgePort: edge.port,
+        localPort: registration.localPort,
+        keys: { user: 'infophone', domain: acme.sipDomain, digit },
+        // Its media flows (the caller's, echoed): rtpengine plays the digit into that stream.
+        rtpEcho: true,
+        timeoutSeconds: 30,
+      });
+      return { done: call.done, unregister };
+    } catch (error) {
+      await unregister();
+      throw error;
+    }
   }
 
   beforeAll(async () => {
@@ -124,27 +158,8 @@ describe('DTMF interworking (e2e: baresip, SIPp, Kamailio, rtpengine, worker)', 
   );
 
   it('INFO → RFC 4733: a digit an INFO-only phone sends as SIP INFO reaches the other phone as a telephone-event', async () => {
-    const register = (expires: number, localPort?: number) =>
-      runSipp({
-        scenario: 'register',
-        final: 200,
-        edgePort: edge.port,
-        localPort,
-        keys: { user: 'infophone', domain: acme.sipDomain, expires: String(expires) },
-        auth: { username: 'infophone', password: PASSWORD },
-      });
-    const registration = await register(60);
-    expect(registration.exitCode).toBe(0);
+    const info = await infoPhone('7');
     try {
-      const info = await startSippUas({
-        scenario: 'dtmf-info-callee',
-        edgePort: edge.port,
-        localPort: registration.localPort,
-        keys: { user: 'infophone', domain: acme.sipDomain, digit: '7' },
-        // Its media flows (the caller's, echoed): rtpengine plays the digit into that stream.
-        rtpEcho: true,
-        timeoutSeconds: 30,
-      });
       const soft = await phone('softphone');
       soft.dial(`sip:infophone@${acme.sipDomain}`);
       await soft.waitForEvent('CALL_ESTABLISHED');
@@ -154,10 +169,77 @@ describe('DTMF interworking (e2e: baresip, SIPp, Kamailio, rtpengine, worker)', 
       // phone saw no INFO.
       expect(soft.sipMessages(/^INFO sip:/)).toEqual([]);
       soft.hangup();
-      const result = await info.done;
-      expect(result).toMatchObject({ exitCode: 0 });
+      expect(await info.done).toMatchObject({ exitCode: 0 });
     } finally {
-      await register(0, registration.localPort);
+      await info.unregister();
     }
   }, 60_000);
+
+  it('digits appear on the call record only when the account records DTMF (both methods)', async () => {
+    type CallRecord = { sipCallId: string; status: string; dtmfDigits?: string };
+    const settings = await api.request('GET', '/v1/account-settings', { key: acme.key });
+    expect(settings).toMatchObject({ status: 200, body: { recordDtmf: false } });
+    await setDtmf('deskphone', 'info');
+
+    /** A call from the softphone to the INFO-only deskphone with `digits` pressed; its record once ended. */
+    async function callWithDigits(digits: string[]): Promise<CallRecord> {
+      const soft = await phone('softphone');
+      const desk = await phone('deskphone');
+      soft.dial(`sip:deskphone@${acme.sipDomain}`);
+      await desk.waitForEvent('CALL_ESTABLISHED');
+      await soft.waitForEvent('CALL_ESTABLISHED');
+      for (const [count, digit] of digits.entries()) {
+        soft.command('sndcode', digit);
+        await eventually(() => desk.sipMessages(/^INFO sip:/).length > count, { description: `INFO ${digit}` });
+      }
+      const sipCallId = /^Call-ID: (\S+)/im.exec(desk.sipMessages(/^INVITE sip:/)[0] ?? '')?.[1];
+      soft.hangup();
+      await desk.waitForEvent('CALL_CLOSED');
+      await Promise.all(phones.splice(0).map((started) => started.stop()));
+      return eventually(
+        async () => {
+          const listed = await api.request<{ data: CallRecord[] }>('GET', '/v1/calls?order=desc', { key: acme.key });
+          const call = listed.body.data.find((record) => record.sipCallId === sipCallId);
+          return call?.status === 'completed' ? call : false;
+        },
+        { description: `the record of call ${sipCallId}` },
+      );
+    }
+
+    // Off (the default): the digits went through, the record has none.
+    expect(await callWithDigits(['1', '2'])).not.toHaveProperty('dtmfDigits');
+
+    const on = await api.request('PATCH', '/v1/account-settings', { key: acme.key, body: { recordDtmf: true } });
+    expect(on).toMatchObject({ status: 200, body: { recordDtmf: true } });
+    const recorded = await callWithDigits(['4', '*', '9']);
+    // The worker keeps digits as they arrive, after the call's own events: wait for all three.
+    await eventually(
+      async () => {
+        const call = await api.request<CallRecord>('GET', `/v1/calls?order=desc`, { key: acme.key });
+        const body = call.body as unknown as { data: CallRecord[] };
+        expect(body.data.find((record) => record.sipCallId === recorded.sipCallId)?.dtmfDigits).toBe('4*9');
+      },
+      { description: 'the digits on the record' },
+    );
+
+    // An INFO-only phone's digit (the edge takes the INFO) is kept too.
+    const info = await infoPhone('#');
+    try {
+      const soft = await phone('softphone');
+      soft.dial(`sip:infophone@${acme.sipDomain}`);
+      await soft.waitForEvent('CALL_DTMF_START', 15_000);
+      soft.hangup();
+      expect(await info.done).toMatchObject({ exitCode: 0 });
+      await eventually(
+        async () => {
+          const listed = await api.request<{ data: CallRecord[] }>('GET', '/v1/calls?order=desc', { key: acme.key });
+          expect(listed.body.data[0]).toMatchObject({ status: 'completed', dtmfDigits: '#' });
+        },
+        { description: "the INFO phone's digit on the record" },
+      );
+    } finally {
+      await info.unregister();
+      await api.request('PATCH', '/v1/account-settings', { key: acme.key, body: { recordDtmf: false } });
+    }
+  }, 120_000);
 });

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@callwire/config';
 import { DatabaseModule } from '@callwire/database';
 import { QueuesModule } from '@callwire/queues';
+import { AccountSettingsModule } from './account-settings/account-settings.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { AdminModule } from './admin/admin.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
@@ -33,6 +34,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     AuthModule,
     SessionsModule,
     AccountsModule,
+    AccountSettingsModule,
     ApiKeysModule,
     SipUsersModule,
     ClientTokensModule,

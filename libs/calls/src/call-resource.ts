@@ -21,6 +21,8 @@ export interface CallResource {
   readonly callerCodec: string | null;
   /** The codec of the callee's leg: another than the caller's when rtpengine transcodes. */
   readonly calleeCodec: string | null;
+  /** The DTMF digits sent during the call, in order; only when the account records DTMF and one was sent. */
+  readonly dtmfDigits?: string;
 }
 
 /** Prisma's enum spells two statuses with underscores (`in_progress`, `no_answer`). */
@@ -38,6 +40,8 @@ type StoredCall = Omit<CallState, 'status'> & {
   readonly sipCallId: string;
   readonly direction: string;
   readonly status: string;
+  /** Kept by the worker outside the call's state (accounts that record DTMF). */
+  readonly dtmfDigits?: string | null;
 };
 
 export function toCallResource(call: StoredCall): CallResource {
@@ -59,5 +63,6 @@ export function toCallResource(call: StoredCall): CallResource {
     durationMs: call.durationMs,
     callerCodec: call.callerCodec,
     calleeCodec: call.calleeCodec,
+    ...(call.dtmfDigits ? { dtmfDigits: call.dtmfDigits } : {}),
   };
 }

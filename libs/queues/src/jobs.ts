@@ -165,8 +165,27 @@ export interface EdgeSecurityEvent {
   readonly at: number;
 }
 
+/**
+ * A DTMF digit sent during a call (its shard: the Call-ID's), as rtpengine reported it to the worker (which writes
+ * it): a telephone-event in the media, or a digit the edge played for a SIP INFO. Kept on the call record only when
+ * the account records DTMF.
+ */
+export interface EdgeDtmfEvent {
+  readonly kind: 'dtmf';
+  readonly sipCallId: string;
+  readonly sipDomain: string;
+  readonly accountId?: string;
+  /** 0-9, *, #, A-D */
+  readonly digit: string;
+  /** The side that sent it. */
+  readonly source: 'caller' | 'callee';
+  /** How that side sent it. */
+  readonly method: 'info' | 'rfc4733';
+  readonly at: number;
+}
+
 /** What one entry of the edge's event streams carries (parsed by the worker's edge-event parser). */
-export type EdgeEventJob = EdgeCallEvent | EdgeRegistrationEvent | EdgeSecurityEvent;
+export type EdgeEventJob = EdgeCallEvent | EdgeRegistrationEvent | EdgeSecurityEvent | EdgeDtmfEvent;
 
 /** Payload of QueueName.WebhookDelivery jobs: the delivery row holds the event, endpoint and attempts. */
 export interface WebhookDeliveryJob {

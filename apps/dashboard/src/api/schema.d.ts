@@ -50,6 +50,24 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/account-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The calling account’s settings. */
+        get: operations["AccountSettingsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the calling account’s settings (the fields given). */
+        patch: operations["AccountSettingsController_update"];
+        trace?: never;
+    };
     "/v1/accounts": {
         parameters: {
             query?: never;
@@ -650,6 +668,10 @@ export type components = {
             /** @description Pass as ?cursor= to get the next page; null on the last page. */
             nextCursor: string | null;
         };
+        AccountSettingsDto: {
+            /** @description Keep the DTMF digits sent during the account’s calls on the call records (dtmfDigits), whether sent as RFC 4733 telephone-events or SIP INFO. Off by default: digits are often PINs or card numbers. Digits sent while it is off are never stored. */
+            recordDtmf: boolean;
+        };
         ApiKeyDto: {
             /** Format: date-time */
             createdAt: string;
@@ -712,6 +734,11 @@ export type components = {
              * @example internal
              */
             direction: string;
+            /**
+             * @description The DTMF digits sent during the call by either side (RFC 4733 or SIP INFO), in order. Only for accounts that record DTMF (PATCH /v1/account-settings recordDtmf) and calls where a digit was sent while it was on.
+             * @example 1234#
+             */
+            dtmfDigits?: string;
             /** @description From answer to end; 0 if never answered. */
             durationMs: number | null;
             /** Format: date-time */
@@ -1391,6 +1418,10 @@ export type components = {
              */
             accountId: string | null;
         };
+        UpdateAccountSettingsDto: {
+            /** @description Keep the DTMF digits sent during the account’s calls on the call records (dtmfDigits), whether sent as RFC 4733 telephone-events or SIP INFO. Off by default: digits are often PINs or card numbers. Digits sent while it is off are never stored. */
+            recordDtmf?: boolean;
+        };
         UpdateApplicationDto: {
             /** @description Asked when voiceUrl fails or does not answer in time. */
             fallbackUrl?: string | null;
@@ -1677,6 +1708,167 @@ export interface operations {
                         /** @enum {string} */
                         status: "ok" | "unavailable";
                     };
+                };
+            };
+        };
+    };
+    AccountSettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountSettingsDto"];
+                };
+            };
+            /** @description Missing, invalid, revoked or expired key. */
+            401: {
+                headers: {
+                    /** @description Bearer realm="callwire" */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not an account key. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded: retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Remaining quota of the policy closest to its limit (IETF RateLimit fields). */
+                    RateLimit?: string;
+                    /** @description The quotas the request was counted against. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The API cannot reach its database or Redis right now: retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AccountSettingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAccountSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountSettingsDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a malformed id, an unknown or invalid field or query parameter (listed in errors[]). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid, revoked or expired key. */
+            401: {
+                headers: {
+                    /** @description Bearer realm="callwire" */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not an account key. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is larger than the configured limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit exceeded: retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Remaining quota of the policy closest to its limit (IETF RateLimit fields). */
+                    RateLimit?: string;
+                    /** @description The quotas the request was counted against. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The API cannot reach its database or Redis right now: retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };

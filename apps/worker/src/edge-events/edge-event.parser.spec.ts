@@ -37,6 +37,40 @@ describe('parseEdgeEvent', () => {
     ).toMatchObject({ kind: 'registration', event: 'removed', aor: 'bob@acme.example', reason: 'unregistered' });
   });
 
+  it('reads a DTMF digit (the edge took it as INFO, or the worker heard it from rtpengine); refuses anything else', () => {
+    const digit = (fields: Record<string, unknown>) =>
+      parseEdgeEvent(
+        JSON.stringify({
+          kind: 'dtmf',
+          sipCallId: 'c',
+          ts: '1795258791.925114',
+          sipDomain: 'acme.example',
+          digit: '5',
+          source: 'caller',
+          method: 'info',
+          ...fields,
+        }),
+      );
+    expect(digit({})).toEqual({
+      kind: 'dtmf',
+      sipCallId: 'c',
+      sipDomain: 'acme.example',
+      accountId: undefined,
+      digit: '5',
+      source: 'caller',
+      method: 'info',
+      at: 1795258791925,
+    });
+    expect(digit({ digit: '#', source: 'callee', method: 'rfc4733' })).toMatchObject({ digit: '#', source: 'callee' });
+    expect(digit({ accountId: '0190f1d8-7b4a-7c3e-9a1b-2c3d4e5f6a7b' })).toMatchObject({
+      accountId: '0190f1d8-7b4a-7c3e-9a1b-2c3d4e5f6a7b',
+    });
+    for (const wrong of [{ digit: '55' }, { digit: 'x' }, { digit: '' }, { source: 'edge' }, { method: 'inband' }]) {
+      expect(digit(wrong)).toBeNull();
+    }
+    expect(digit({ sipDomain: undefined })).toBeNull();
+  });
+
   it("names each leg's codec from the edge's first SDP format (rtpmap, or a static payload type)", () => {
     const answered = (callerCodec: string, calleeCodec: string) =>
       parseEdgeEvent(

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import type {
   EdgeBlockReason,
   EdgeCallEvent,
+  EdgeDtmfEvent,
   EdgeEventJob,
   EdgeRegistrationEvent,
   EdgeSecurityEvent,
@@ -105,6 +106,28 @@ function securityEvent(fields: Fields, at: number): EdgeSecurityEvent | null {
   return { kind: 'security', event: 'blocked', ip, reason: reason as EdgeBlockReason, until, at };
 }
 
+/** `{"kind":"dtmf","sipCallId","sipDomain","accountId"?,"digit","source","method"}`: a digit sent in a call. */
+function dtmfEvent(fields: Fields, at: number): EdgeDtmfEvent | null {
+  const sipCallId = text(fields, 'sipCallId');
+  const sipDomain = text(fields, 'sipDomain');
+  const digit = text(fields, 'digit');
+  const source = text(fields, 'source');
+  const method = text(fields, 'method');
+  const accountId = text(fields, 'accountId');
+  if (!sipCallId || !sipDomain || !digit || !/^[0-9*#A-D]$/.test(digit)) return null;
+  if ((source !== 'caller' && source !== 'callee') || (method !== 'info' && method !== 'rfc4733')) return null;
+  return {
+    kind: 'dtmf',
+    sipCallId,
+    sipDomain,
+    accountId: accountId && UUID.test(accountId) ? accountId : undefined,
+    digit,
+    source,
+    method,
+    at,
+  };
+}
+
 /**
  * The edge's JSON (one Redis stream entry, field `e`) → a typed job, or null when it is not one: the
  * stream is the boundary between Kamailio's script and TypeScript, so nothing is taken on trust.
@@ -123,5 +146,6 @@ export function parseEdgeEvent(json: string): EdgeEventJob | null {
   if (record.kind === 'call') return callEvent(record, at);
   if (record.kind === 'registration') return registrationEvent(record, at);
   if (record.kind === 'security') return securityEvent(record, at);
+  if (record.kind === 'dtmf') return dtmfEvent(record, at);
   return null;
 }

@@ -16,8 +16,9 @@ import {
   redisOptionsFromUrl,
 } from '@callwire/queues';
 import { type AppliedCallEvents, CallRecordsService } from '../calls/call-records.service';
-import { type OutgoingDelivery, WebhookDispatcher } from '../webhook-deliveries/webhook-dispatch';
+import { type OutgoingDelivery, WebhookDispatcher } from '../webhooks/webhook-dispatch';
 import { EdgeBlockEventsService } from './edge-block-events.service';
+import { DtmfDigitsRepository } from '../dtmf/dtmf-digits.repository';
 import { parseEdgeEvent } from './edge-event.parser';
 import { RegistrationEventsService } from './registration-events.service';
 import { HEARTBEAT_MS, ShardLeases } from './shard-leases';
@@ -113,6 +114,7 @@ export class EdgeEventsStreamConsumer implements OnApplicationBootstrap, BeforeA
     private readonly calls: CallRecordsService,
     private readonly registrations: RegistrationEventsService,
     private readonly blocks: EdgeBlockEventsService,
+    private readonly digits: DtmfDigitsRepository,
     private readonly dispatcher: WebhookDispatcher,
   ) {
     const options = { ...redisOptionsFromUrl(config.redisUrl), maxRetriesPerRequest: null, lazyConnect: true };
@@ -330,9 +332,11 @@ export class EdgeEventsStreamConsumer implements OnApplicationBootstrap, BeforeA
     }
     await this.applyCalls(calls, outcome);
     for (const { job, entry } of others) {
-      const failed = await this.attempt([entry], () =>
-        job.kind === 'registration' ? this.registrations.apply(job) : this.blocks.apply(job),
-      );
+      const failed = await this.attempt([entry], () => {
+        if (job.kind === 'registration') return this.registrations.apply(job);
+        if (job.kind === 'dtmf') return this.digits.append(job);
+        return this.blocks.apply(job);
+      });
       if (failed) outcome.dead.push({ entry, reason: failed });
     }
     await this.finish(entries, outcome);

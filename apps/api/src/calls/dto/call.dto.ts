@@ -86,6 +86,13 @@ export class CallDto implements CallResource {
     description: "The codec of the callee's leg: another than the caller's when the media is transcoded.",
   })
   calleeCodec!: string | null;
+  @ApiPropertyOptional({
+    example: '1234#',
+    description:
+      'The DTMF digits sent during the call by either side (RFC 4733 or SIP INFO), in order. Only for accounts ' +
+      'that record DTMF (PATCH /v1/account-settings recordDtmf) and calls where a digit was sent while it was on.',
+  })
+  dtmfDigits?: string;
 }
 
 export class CallPageDto extends PageMetaDto {
