@@ -16,7 +16,7 @@ import {
   redisOptionsFromUrl,
 } from '@callwire/queues';
 import { type AppliedCallEvents, CallRecordsService } from '../calls/call-records.service';
-import { type OutgoingDelivery, WebhookDispatcher } from '../webhooks/webhook-dispatch';
+import { type OutgoingDelivery, WebhookDispatcher } from '../webhook-deliveries/webhook-dispatch';
 import { EdgeBlockEventsService } from './edge-block-events.service';
 import { DtmfDigitsRepository } from '../dtmf/dtmf-digits.repository';
 import { parseEdgeEvent } from './edge-event.parser';

@@ -2,8 +2,8 @@ import { Module } from '@nestjs/common';
 import { CallRecordsRepository } from '../calls/call-records.repository';
 import { CallRecordsService } from '../calls/call-records.service';
 import { DtmfDigitsRepository } from '../dtmf/dtmf-digits.repository';
-import { WebhookPublisherModule } from '../webhooks/webhook-publisher.module';
-import { WebhooksModule } from '../webhooks/webhooks.module';
+import { WebhookPublisherModule } from '../webhook-events/webhook-publisher.module';
+import { WebhookDeliveriesModule } from '../webhook-deliveries/webhook-deliveries.module';
 import { EdgeBlocksRepository } from './edge-blocks.repository';
 import { EdgeBlockEventsService } from './edge-block-events.service';
 import { EdgeEventsStreamConsumer } from './edge-events.consumer';
@@ -12,7 +12,7 @@ import { SipDomainAccounts } from './sip-domain-accounts';
 
 /** Edge events: the edge's partitioned Redis streams → call records and webhook events, a round at a time. */
 @Module({
-  imports: [WebhookPublisherModule, WebhooksModule],
+  imports: [WebhookPublisherModule, WebhookDeliveriesModule],
   providers: [
     EdgeEventsStreamConsumer,
     CallRecordsRepository,
