@@ -5,8 +5,7 @@ import { ApiHarness } from '../support/api-harness';
 import { type BaresipMediaEncryption, BaresipPhone, type BaresipOptions } from '../support/baresip-harness';
 import { startRemoteRecording, stopRemoteRecording, writeToneWav } from '../support/browser-audio';
 import { BrowserHarness, type PhonePage } from '../support/browser-harness';
-import { issueClientToken } from '../support/client-tokens';
-import { decodeClientToken, encodeClientToken } from '@callwire/client-token';
+import { clientTokenForEdge } from '../support/client-tokens';
 import { KamailioHarness } from '../support/sip-harness';
 import { createResource, routingEdgeEnv } from '../support/trunks';
 import { isolateQueues } from '../support/test-run';
@@ -103,8 +102,7 @@ describe('Media interop (e2e: baresip, Chromium, Kamailio, rtpengine)', () => {
   async function browserParty(identity: string): Promise<PhonePage> {
     const page = await browser.openPhone(api.baseUrl, { rtcConfiguration: { bundlePolicy: 'max-bundle' } });
     pages.push(page);
-    const { token } = await issueClientToken(api, acme.key, { identity });
-    await page.connect(encodeClientToken({ ...decodeClientToken(token), wsUrl: `wss://127.0.0.1:${edge.wssPort}` }));
+    await page.connect(await clientTokenForEdge(api, acme.key, identity, edge.wssPort));
     return page;
   }
 

@@ -2,12 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomInt } from 'node:crypto';
-import { decodeClientToken, encodeClientToken } from '@callwire/client-token';
 import { ApiHarness } from '../support/api-harness';
 import { BaresipPhone } from '../support/baresip-harness';
 import { startRemoteRecording, stopRemoteRecording, writeToneWav } from '../support/browser-audio';
 import { BrowserHarness, type PhonePage } from '../support/browser-harness';
-import { issueClientToken } from '../support/client-tokens';
+import { clientTokenForEdge } from '../support/client-tokens';
 import { eventually } from '../support/eventually';
 import { freeSipPort } from '../support/free-port';
 import { writeTonePcap } from '../support/rtp-pcap';
@@ -102,8 +101,7 @@ describe('Media negotiation: early media, codecs per leg, SRTP policy of address
   async function browserParty(identity: string): Promise<PhonePage> {
     const page = await browser.openPhone(api.baseUrl, { rtcConfiguration: { bundlePolicy: 'max-bundle' } });
     pages.push(page);
-    const { token } = await issueClientToken(api, acme.key, { identity });
-    await page.connect(encodeClientToken({ ...decodeClientToken(token), wsUrl: `wss://127.0.0.1:${edge.wssPort}` }));
+    await page.connect(await clientTokenForEdge(api, acme.key, identity, edge.wssPort));
     return page;
   }
 

@@ -1,8 +1,7 @@
-import { decodeClientToken, encodeClientToken } from '@callwire/client-token';
 import { randomInt } from 'node:crypto';
 import { ApiHarness } from '../support/api-harness';
 import { BrowserHarness, type PhonePage, type RtcConfiguration } from '../support/browser-harness';
-import { issueClientToken } from '../support/client-tokens';
+import { clientTokenForEdge } from '../support/client-tokens';
 import { eventually } from '../support/eventually';
 import { freeSipPort } from '../support/free-port';
 import { KamailioHarness, type SippResult, runSipp, startSippUas } from '../support/sip-harness';
@@ -64,9 +63,7 @@ describe('Trunks ↔ browsers: carrier calls to a client, browser calls out thro
   async function browserParty(identity: string): Promise<PhonePage> {
     const page = await browser.openPhone(api.baseUrl, { rtcConfiguration: MAX_BUNDLE });
     pages.push(page);
-    const { token } = await issueClientToken(api, acme.key, { identity });
-    const wsUrl = `wss://127.0.0.1:${edge.wssPort}`;
-    const status = await page.connect(encodeClientToken({ ...decodeClientToken(token), wsUrl }));
+    const status = await page.connect(await clientTokenForEdge(api, acme.key, identity, edge.wssPort));
     expect(status.text).toBe(`Registered as sip:client.${identity}@${acme.sipDomain}`);
     return page;
   }

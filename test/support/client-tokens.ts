@@ -21,6 +21,20 @@ export async function issueClientToken(
 }
 
 /**
+ * An API-issued client token for `identity` that names this edge's WSS port: an API started before the edge (which
+ * asks it for routes) issues tokens naming the default one. The credentials, which the edge checks, stay as issued.
+ */
+export async function clientTokenForEdge(
+  api: ApiHarness,
+  key: string,
+  identity: string,
+  wssPort: number,
+): Promise<string> {
+  const { token } = await issueClientToken(api, key, { identity });
+  return encodeClientToken({ ...decodeClientToken(token), wsUrl: `wss://127.0.0.1:${wssPort}` });
+}
+
+/**
  * The same token re-signed with a shorter lifetime than the API allows (60 s minimum), with the edge's
  * real secret: lets a test watch a refresh or an expiry within seconds. The edge checks it as any other.
  */
