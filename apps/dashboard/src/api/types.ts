@@ -20,6 +20,7 @@ export type Account = Schemas['AccountDto'];
 export type CreatedApiKey = Schemas['CreatedApiKeyDto'];
 export type SipUser = Schemas['SipUserDto'];
 export type SrtpPolicy = Schemas['SrtpPolicy'];
+export type DtmfMode = Schemas['DtmfMode'];
 export type IceServer = Schemas['IceServerDto'];
 export type ClientToken = Schemas['ClientTokenDto'];
 export type ClientTokenRequest = Schemas['CreateClientTokenDto'];

@@ -15,6 +15,7 @@ const carrier: Carrier = {
   name: 'Carrier X',
   enabled: true,
   srtp: 'off',
+  dtmf: 'rfc4733',
   inbound: { allowedAddresses: ['203.0.113.0/24'], auth: { username: 'acme-trunk' } },
   outbound: {
     gateways: [
@@ -72,6 +73,7 @@ describe('createCarrierBody', () => {
       name: 'Carrier X',
       enabled: true,
       srtp: 'off',
+      dtmf: 'rfc4733',
     });
   });
 
@@ -97,6 +99,7 @@ describe('createCarrierBody', () => {
       name: 'Carrier X',
       enabled: true,
       srtp: 'require',
+      dtmf: 'rfc4733',
       inbound: { allowedAddresses: ['203.0.113.0/24'], auth: { username: 'acme-trunk', password: 'secret-password' } },
       outbound: {
         gateways: [
@@ -143,6 +146,7 @@ describe('updateCarrierBody', () => {
       name: 'Carrier X',
       enabled: true,
       srtp: 'off',
+      dtmf: 'rfc4733',
       inbound: { allowedAddresses: ['203.0.113.0/24'] },
       outbound: {
         gateways: [{ host: 'sip.carrier.example', port: 5060, transport: 'udp', priority: 10, weight: 1 }],

@@ -8,6 +8,7 @@ import type {
   CarrierGatewayRequest,
   CreateCarrierOutboundRequest,
   CreateCarrierRequest,
+  DtmfMode,
   GatewayTransport,
   SrtpPolicy,
   UpdateCarrierRequest,
@@ -29,6 +30,7 @@ export interface CarrierFields {
   readonly name: string;
   readonly enabled: boolean;
   readonly srtp: SrtpPolicy;
+  readonly dtmf: DtmfMode;
   /** One IP address or CIDR per line (or separated by commas or spaces). */
   readonly allowedAddresses: string;
   readonly inboundUsername: string;
@@ -50,6 +52,7 @@ export const NEW_CARRIER: CarrierFields = {
   name: '',
   enabled: true,
   srtp: 'off', // the API's default for carriers: most trunks speak plain RTP
+  dtmf: 'rfc4733',
   allowedAddresses: '',
   inboundUsername: '',
   inboundPassword: '',
@@ -71,6 +74,7 @@ export function carrierFields(carrier: Carrier): CarrierFields {
     name: carrier.name,
     enabled: carrier.enabled,
     srtp: carrier.srtp,
+    dtmf: carrier.dtmf,
     allowedAddresses: inbound.allowedAddresses.join('\n'),
     inboundUsername: inbound.auth?.username ?? '',
     inboundPassword: '',
@@ -152,6 +156,7 @@ export function createCarrierBody(fields: CarrierFields): CreateCarrierRequest {
     name: fields.name,
     enabled: fields.enabled,
     srtp: fields.srtp,
+    dtmf: fields.dtmf,
     inbound:
       addresses.length > 0 || inboundAuth
         ? { allowedAddresses: addresses.length > 0 ? addresses : undefined, auth: inboundAuth }
@@ -171,6 +176,7 @@ export function updateCarrierBody(fields: CarrierFields, carrier: Carrier): Upda
     name: fields.name,
     enabled: fields.enabled,
     srtp: fields.srtp,
+    dtmf: fields.dtmf,
     inbound: {
       allowedAddresses: addressList(fields.allowedAddresses),
       auth: credentials(fields.inboundUsername, fields.inboundPassword, carrier.inbound.auth),
@@ -195,6 +201,7 @@ const CARRIER_FORM_FIELDS = new Set([
   'name',
   'enabled',
   'srtp',
+  'dtmf',
   'inbound.allowedAddresses',
   'inbound.auth',
   'inbound.auth.username',

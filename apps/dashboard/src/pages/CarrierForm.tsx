@@ -6,6 +6,7 @@ import { NumberInput } from '../components/NumberInput';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { FormActions } from '../components/FormActions';
 import { useForm } from '../hooks/useForm';
+import { DtmfField } from '../components/DtmfField';
 import { SrtpField } from '../components/SrtpField';
 import {
   type CarrierFields,
@@ -97,6 +98,7 @@ export function CarrierForm({ carrier, onDone, onCancel }: Props) {
               )}
             </Field>
             <SrtpField value={fields.srtp} errors={form.errors('srtp')} onChange={(srtp) => set({ srtp })} />
+            <DtmfField value={fields.dtmf} errors={form.errors('dtmf')} onChange={(dtmf) => set({ dtmf })} />
           </fieldset>
 
           <fieldset>

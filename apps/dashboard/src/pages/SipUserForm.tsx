@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { client, settle } from '../api/client';
-import type { SipUser, SrtpPolicy } from '../api/types';
+import type { DtmfMode, SipUser, SrtpPolicy } from '../api/types';
 import { Field } from '../components/Field';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { DtmfField } from '../components/DtmfField';
 import { SrtpField } from '../components/SrtpField';
 import { FormActions } from '../components/FormActions';
 import { fieldsOf, useForm } from '../hooks/useForm';
@@ -22,25 +23,27 @@ export function SipUserForm({ user, onDone, onCancel }: Props) {
   const [enabled, setEnabled] = useState(user?.enabled ?? true);
   // New users default to offering SRTP, like the API.
   const [srtp, setSrtp] = useState<SrtpPolicy>(user?.srtp ?? 'offer');
-  const form = useForm(fieldsOf('username', 'password', 'displayName', 'enabled', 'srtp'));
+  const [dtmf, setDtmf] = useState<DtmfMode>(user?.dtmf ?? 'rfc4733');
+  const form = useForm(fieldsOf('username', 'password', 'displayName', 'enabled', 'srtp', 'dtmf'));
 
   const save = form.submit(async () => {
     if (user) {
       await settle(
         client.PATCH('/v1/sip-users/{id}', {
           params: { path: { id: user.id } },
-          body: { displayName: displayName.trim() || null, enabled, srtp, ...(password ? { password } : {}) },
+          body: { displayName: displayName.trim() || null, enabled, srtp, dtmf, ...(password ? { password } : {}) },
         }),
       );
     } else {
       await settle(
         client.POST('/v1/sip-users', {
-          body: { username, password, srtp, ...(displayName.trim() ? { displayName: displayName.trim() } : {}) },
+          body: { username, password, srtp, dtmf, ...(displayName.trim() ? { displayName: displayName.trim() } : {}) },
         }),
       );
       setUsername('');
       setDisplayName('');
       setSrtp('offer');
+      setDtmf('rfc4733');
     }
     setPassword('');
     onDone();
@@ -86,6 +89,7 @@ export function SipUserForm({ user, onDone, onCancel }: Props) {
           )}
         </Field>
         <SrtpField value={srtp} errors={form.errors('srtp')} onChange={setSrtp} />
+        <DtmfField value={dtmf} errors={form.errors('dtmf')} onChange={setDtmf} />
         {user && (
           <Field label="Enabled" inline errors={form.errors('enabled')}>
             {(control) => (
