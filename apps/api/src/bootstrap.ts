@@ -54,7 +54,7 @@ const SECURITY_POLICY: HelmetOptions = {
   frameguard: { action: 'deny' },
   strictTransportSecurity: false,
 };
-const RESPONSE_HEADERS = securityHeaders(SECURITY_POLICY);
+const SECURITY_HEADERS = securityHeaders(SECURITY_POLICY);
 
 /** JSON only, /v1 prefix, strict validation, RFC 9457 errors, security headers: shared with the controller specs. */
 export function applyHttpConventions(app: NestFastifyApplication): void {
@@ -62,7 +62,7 @@ export function applyHttpConventions(app: NestFastifyApplication): void {
   void app.register(fastifyCookie);
   const fastify = app.getHttpAdapter().getInstance();
   // Responses carry keys, secrets and account data: no cache may keep them. Static files set their own caching.
-  addResponseHeaders(fastify, { ...RESPONSE_HEADERS, 'cache-control': 'no-store' });
+  addResponseHeaders(fastify, { everywhere: { 'cache-control': 'no-store' }, security: SECURITY_HEADERS });
   // Other bodies get 415 instead of reaching validation as strings.
   fastify.removeContentTypeParser(['text/plain']);
   app.setGlobalPrefix('v1', { exclude: UNVERSIONED_ROUTES });

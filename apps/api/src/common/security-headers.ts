@@ -25,10 +25,20 @@ export function securityHeaders(options: HelmetOptions): Record<string, string> 
   return Object.fromEntries(Object.entries(response.getHeaders()).map(([name, value]) => [name, String(value)]));
 }
 
-/** Adds `headers` to every response, except on routes configured with NO_SECURITY_HEADERS. */
-export function addResponseHeaders(fastify: FastifyInstance, headers: Readonly<Record<string, string>>): void {
+/**
+ * Adds `everywhere` to every response and the security headers to every response except on routes configured
+ * with NO_SECURITY_HEADERS.
+ */
+export function addResponseHeaders(
+  fastify: FastifyInstance,
+  headers: {
+    readonly everywhere: Readonly<Record<string, string>>;
+    readonly security: Readonly<Record<string, string>>;
+  },
+): void {
+  const all = { ...headers.security, ...headers.everywhere };
   fastify.addHook('onRequest', (request, reply, done) => {
-    if (request.routeOptions.config.securityHeaders !== false) void reply.headers(headers);
+    void reply.headers(request.routeOptions.config.securityHeaders === false ? headers.everywhere : all);
     done();
   });
 }
