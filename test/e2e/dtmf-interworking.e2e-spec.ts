@@ -3,6 +3,7 @@ import { BaresipPhone } from '../support/baresip-harness';
 import { freeSipPort } from '../support/free-port';
 import { KamailioHarness, type SippResult, runSipp, startSippUas } from '../support/sip-harness';
 import { isolateQueues } from '../support/test-run';
+import { createResource, routingEdgeEnv } from '../support/trunks';
 import { WorkerHarness } from '../support/worker-harness';
 import { eventually } from '../support/eventually';
 
@@ -31,7 +32,7 @@ describe('DTMF interworking (e2e: baresip, SIPp, Kamailio, rtpengine, worker)', 
     expect(updated).toMatchObject({ status: 200, body: { dtmf } });
   }
 
-  async function phone(user: string): Promise<BaresipPhone> {
+  async function phone(user: string, options: { register?: boolean } = {}): Promise<BaresipPhone> {
     const started = await BaresipPhone.start({
       user,
       password: PASSWORD,
@@ -39,6 +40,7 @@ describe('DTMF interworking (e2e: baresip, SIPp, Kamailio, rtpengine, worker)', 
       edgePort: edge.port,
       toneHz: 600,
       codecs: ['PCMU'],
+      ...options,
     });
     phones.push(started);
     return started;
@@ -83,7 +85,8 @@ describe('DTMF interworking (e2e: baresip, SIPp, Kamailio, rtpengine, worker)', 
     // rtpengine (started with the edge) reports digits to this spec's worker only.
     process.env.RTPENGINE_DTMF_PORT = String(await freeSipPort());
     api = await ApiHarness.start();
-    edge = await KamailioHarness.start();
+    // The edge asks this API for calls to numbers (carrier gateways).
+    edge = await KamailioHarness.start(routingEdgeEnv(api));
     process.env.EDGE_RPC_PORT = String(edge.rpcPort);
     worker = await WorkerHarness.start();
     acme = await api.createTenant('DTMF Acme');
@@ -173,6 +176,28 @@ describe('DTMF interworking (e2e: baresip, SIPp, Kamailio, rtpengine, worker)', 
     } finally {
       await info.unregister();
     }
+  }, 60_000);
+
+  it("a carrier whose dtmf is info gets a phone's telephone-events as SIP INFO (the routing decision names its mode)", async () => {
+    const number = '+15550002222';
+    // The carrier's gateway: baresip taking calls on its own port, no registration.
+    const gateway = await phone(number, { register: false });
+    const carrierId = await createResource(api, acme, '/v1/carriers', {
+      name: 'INFO carrier',
+      dtmf: 'info',
+      outbound: { gateways: [{ host: '127.0.0.1', port: gateway.sipPort }] },
+    });
+    await createResource(api, acme, '/v1/outbound-routes', { name: 'US', prefix: '+1555', carrierId });
+    const soft = await phone('softphone');
+    soft.dial(`sip:${number}@${acme.sipDomain}`);
+    await gateway.waitForEvent('CALL_ESTABLISHED');
+    await soft.waitForEvent('CALL_ESTABLISHED');
+    soft.command('sndcode', '3');
+    await eventually(() => gateway.sipMessages(/^INFO sip:/).some((info) => /^Signal=3\r?$/m.test(info)), {
+      description: 'the INFO at the carrier',
+    });
+    soft.hangup();
+    await gateway.waitForEvent('CALL_CLOSED');
   }, 60_000);
 
   it('digits appear on the call record only when the account records DTMF (both methods)', async () => {
