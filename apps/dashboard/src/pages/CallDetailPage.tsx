@@ -76,6 +76,14 @@ export function CallDetailPage() {
             <dd>{data.transport ?? '—'}</dd>
             <dt>Codecs (caller → callee)</dt>
             <dd>{data.callerCodec && data.calleeCodec ? `${data.callerCodec} → ${data.calleeCodec}` : '—'}</dd>
+            {data.dtmfDigits ? (
+              <>
+                <dt>DTMF digits</dt>
+                <dd>
+                  <code>{data.dtmfDigits}</code>
+                </dd>
+              </>
+            ) : null}
             <dt>Started</dt>
             <dd>
               <DateTime value={data.startedAt} />
