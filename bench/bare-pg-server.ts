@@ -12,7 +12,7 @@
  * - GET  /healthz       200 {"status":"ok"}; GET /readyz runs SELECT 1 first (the bench waits on it).
  *
  * The SQL is the same text Callwire's repositories send (libs/database/src/tables/api-keys.repository.ts,
- * apps/api/src/sip-users/sip-users.repository.ts); Callwire's POST still goes through Prisma for the domain
+ * libs/database/src/tables/sip-users.repository.ts); Callwire's POST still goes through Prisma for the domain
  * lookup and the insert.
  *
  * Run: PORT=4001 DATABASE_URL=postgresql://... node -r @swc-node/register bench/bare-pg-server.ts

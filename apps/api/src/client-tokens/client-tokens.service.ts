@@ -1,7 +1,13 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { encodeClientToken, identitySipUser } from '@callwire/client-token';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
-import { AccountsRepository, type ClientToken, ClientTokensRepository, type NewClientToken } from '@callwire/database';
+import {
+  AccountsRepository,
+  type ClientToken,
+  ClientTokensRepository,
+  type NewClientToken,
+  SipUsersRepository,
+} from '@callwire/database';
 import { ConflictProblemException, NotFoundProblemException, ProblemException, problem } from '../common/problem';
 import { EdgeSyncProducer } from '../edge/edge-sync.producer';
 import { type Page, type PageQueryDto, toPage, toPageRequest } from '../common/pagination';
@@ -23,6 +29,7 @@ export class ClientTokenService {
   constructor(
     @Inject(CALLWIRE_CONFIG) private readonly config: CallwireConfig,
     private readonly tokens: ClientTokensRepository,
+    private readonly sipUsers: SipUsersRepository,
     private readonly accounts: AccountsRepository,
     private readonly edge: EdgeSyncProducer,
   ) {}
@@ -95,7 +102,7 @@ export class ClientTokenService {
     if (dto.identity !== undefined) {
       return { sipUserId: null, identity: dto.identity, aorUser: identitySipUser(dto.identity) };
     }
-    const user = await this.tokens.findSipUser(accountId, dto.sipUserId ?? '');
+    const user = await this.sipUsers.findForToken(accountId, dto.sipUserId ?? '');
     if (!user) throw new NotFoundProblemException('SIP user');
     if (!user.enabled) throw new ConflictProblemException(`SIP user ${user.username} is disabled.`);
     return { sipUserId: user.id, identity: user.username, aorUser: user.username };

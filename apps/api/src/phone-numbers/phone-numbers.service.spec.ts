@@ -7,7 +7,12 @@ import {
   ProblemException,
   ValidationProblemException,
 } from '../common/problem';
-import type { ApplicationsRepository, PhoneNumberRecord, PhoneNumbersRepository } from '@callwire/database';
+import type {
+  ApplicationsRepository,
+  PhoneNumberRecord,
+  PhoneNumbersRepository,
+  SipUsersRepository,
+} from '@callwire/database';
 import { PhoneNumbersService } from './phone-numbers.service';
 
 const at = new Date('2026-01-01T00:00:00Z');
@@ -44,8 +49,8 @@ describe('PhoneNumbersService', () => {
     findById: jest.fn(),
     update: jest.fn(),
     delete: jest.fn(),
-    sipUserExists: jest.fn(async () => true),
   };
+  const sipUsers = { existsByUsername: jest.fn(async () => true) };
   const carriers = { exists: jest.fn(async () => true) };
   const applications = { exists: jest.fn(async () => true) };
   const edge = { resetRouteCache: jest.fn(async () => undefined) };
@@ -53,6 +58,7 @@ describe('PhoneNumbersService', () => {
     repository as Partial<PhoneNumbersRepository> as PhoneNumbersRepository,
     carriers as Pick<CarriersRepository, 'exists'> as CarriersRepository,
     applications as Pick<ApplicationsRepository, 'exists'> as ApplicationsRepository,
+    sipUsers as Pick<SipUsersRepository, 'existsByUsername'> as SipUsersRepository,
     edge as Pick<EdgeSyncProducer, 'resetRouteCache'> as EdgeSyncProducer,
   );
 
@@ -72,7 +78,7 @@ describe('PhoneNumbersService', () => {
       routeTarget: 'alice',
     });
     expect(carriers.exists).toHaveBeenCalledWith('a1', 'c1');
-    expect(repository.sipUserExists).toHaveBeenCalledWith('a1', 'alice');
+    expect(sipUsers.existsByUsername).toHaveBeenCalledWith('a1', 'alice');
     expect(dto).toEqual({
       id: 'n1',
       number: '+14155550100',
@@ -85,7 +91,7 @@ describe('PhoneNumbersService', () => {
 
   it("refuses a carrier, SIP user or application that is not the account's, naming the fields", async () => {
     carriers.exists.mockResolvedValueOnce(false);
-    repository.sipUserExists.mockResolvedValueOnce(false);
+    sipUsers.existsByUsername.mockResolvedValueOnce(false);
     expect(
       await fieldsOf(
         service.create('a1', { number: '+14155550100', carrierId: 'c9', route: { type: 'sip-user', target: 'x' } }),
@@ -105,7 +111,7 @@ describe('PhoneNumbersService', () => {
     await service.update('a1', 'n1', { carrierId: null, route: { type: 'sip-uri', target: 'sip:x@example.com' } });
     await service.update('a1', 'n1', { route: { type: 'client', target: 'bob' } });
     expect(carriers.exists).not.toHaveBeenCalled();
-    expect(repository.sipUserExists).not.toHaveBeenCalled();
+    expect(sipUsers.existsByUsername).not.toHaveBeenCalled();
     expect(applications.exists).not.toHaveBeenCalled();
     expect(repository.update).toHaveBeenCalledWith('a1', 'n1', {
       carrierId: null,

@@ -3,6 +3,7 @@ import {
   ApplicationsRepository,
   type PhoneNumberRecord,
   PhoneNumbersRepository,
+  SipUsersRepository,
   isForeignKeyViolation,
   isUniqueViolation,
 } from '@callwire/database';
@@ -45,6 +46,7 @@ export class PhoneNumbersService {
     private readonly phoneNumbers: PhoneNumbersRepository,
     private readonly carriers: CarriersRepository,
     private readonly applications: ApplicationsRepository,
+    private readonly sipUsers: SipUsersRepository,
     private readonly edge: EdgeSyncProducer,
   ) {}
 
@@ -115,7 +117,7 @@ export class PhoneNumbersService {
 
   /** SIP users and applications must exist; client identities and SIP URIs name nothing stored. */
   private targetExists(accountId: string, route: PhoneNumberRouteDto): Promise<boolean> | boolean {
-    if (route.type === 'sip-user') return this.phoneNumbers.sipUserExists(accountId, route.target);
+    if (route.type === 'sip-user') return this.sipUsers.existsByUsername(accountId, route.target);
     if (route.type === 'application') return this.applications.exists(accountId, route.target);
     return true;
   }

@@ -4,7 +4,7 @@ import { ConflictProblemException, NotFoundProblemException } from '../common/pr
 import type { AccountsRepository } from '@callwire/database';
 import type { ClientTokenService } from '../client-tokens/client-tokens.service';
 import type { EdgeSyncProducer } from '../edge/edge-sync.producer';
-import type { SipUsersRepository } from './sip-users.repository';
+import type { SipUsersRepository } from '@callwire/database';
 import { SipUsersService } from './sip-users.service';
 
 const DOMAIN = 'acme.callwire.localhost';

@@ -1,12 +1,17 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { AccountsRepository, type SipUser, isUniqueViolation } from '@callwire/database';
+import {
+  AccountsRepository,
+  type SipUser,
+  type SipUserChanges,
+  SipUsersRepository,
+  isUniqueViolation,
+} from '@callwire/database';
 import { computeHa1 } from '../common/ha1';
 import { type Page, type PageQueryDto, toPage, toPageRequest } from '../common/pagination';
 import { ConflictProblemException, NotFoundProblemException, ProblemException, problem } from '../common/problem';
 import { ClientTokenService } from '../client-tokens/client-tokens.service';
 import { EdgeSyncProducer } from '../edge/edge-sync.producer';
 import type { CreateSipUserDto, SipUserDto, UpdateSipUserDto } from './dto/sip-user.dto';
-import { type SipUserChanges, SipUsersRepository } from './sip-users.repository';
 
 function toDto(user: Omit<SipUser, 'ha1'>, sipDomain: string): SipUserDto {
   return {

@@ -27,16 +27,6 @@ describe('ClientTokensRepository (PostgreSQL)', () => {
     ...changes,
   });
 
-  it('finds the SIP user a token is for within the account only', async () => {
-    const { id: stranger } = await db.account();
-    expect(await repository.findSipUser(accountId, sipUserId)).toEqual({
-      id: sipUserId,
-      username: 'alice',
-      enabled: false,
-    });
-    expect(await repository.findSipUser(stranger, sipUserId)).toBeNull();
-  });
-
   it('lists live tokens only (not revoked, not expired), oldest first', async () => {
     const live = await repository.create(accountId, token());
     const expired = await repository.create(accountId, token({ expiresAt: at(-1) }));

@@ -18,13 +18,6 @@ export interface NewClientToken {
 export class ClientTokensRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  findSipUser(accountId: string, id: string): Promise<{ id: string; username: string; enabled: boolean } | null> {
-    return this.prisma.sipUser.findFirst({
-      where: { id, accountId },
-      select: { id: true, username: true, enabled: true },
-    });
-  }
-
   create(accountId: string, token: NewClientToken): Promise<ClientToken> {
     return this.prisma.clientToken.create({ data: { accountId, ...token } });
   }

@@ -8,6 +8,7 @@ import { LocationRepository } from './location.repository';
 import { OutboundRoutesRepository } from './outbound-routes.repository';
 import { PhoneNumbersRepository } from './phone-numbers.repository';
 import { SipMessagesRepository } from './sip-messages.repository';
+import { SipUsersRepository } from './sip-users.repository';
 
 export * from './accounts.repository';
 export * from './api-keys.repository';
@@ -19,6 +20,7 @@ export * from './location.repository';
 export * from './outbound-routes.repository';
 export * from './phone-numbers.repository';
 export * from './sip-messages.repository';
+export * from './sip-users.repository';
 
 /**
  * One repository per table (or per group of tables written together), the only code that touches them; both
@@ -35,4 +37,5 @@ export const REPOSITORIES = [
   OutboundRoutesRepository,
   PhoneNumbersRepository,
   SipMessagesRepository,
+  SipUsersRepository,
 ];

@@ -53,16 +53,12 @@ describe('PhoneNumbersRepository (PostgreSQL)', () => {
     ]);
   });
 
-  it('counts the numbers routed to a target, and tells whether a SIP user exists', async () => {
+  it('counts the numbers routed to a target', async () => {
     const { id: own } = await db.account();
     await create(own, 'app-1');
     await create(own, 'app-1');
     await create(stranger, 'app-1');
     expect(await repository.countRoutedTo(own, 'sip-user', 'app-1')).toBe(2);
     expect(await repository.countRoutedTo(own, 'application', 'app-1')).toBe(0);
-
-    await db.prisma.sipUser.create({ data: { accountId: own, username: 'carol', ha1: '0'.repeat(32) } });
-    expect(await repository.sipUserExists(own, 'carol')).toBe(true);
-    expect(await repository.sipUserExists(stranger, 'carol')).toBe(false);
   });
 });

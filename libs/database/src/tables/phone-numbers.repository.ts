@@ -64,9 +64,4 @@ export class PhoneNumbersRepository {
       throw error;
     }
   }
-
-  /** Whether the account has a SIP user with this username (numbers routed to one). */
-  async sipUserExists(accountId: string, username: string): Promise<boolean> {
-    return (await this.prisma.sipUser.count({ where: { accountId, username } })) > 0;
-  }
 }
