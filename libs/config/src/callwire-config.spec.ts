@@ -28,6 +28,8 @@ describe('loadConfig', () => {
       workerHealthHost: '127.0.0.1',
       workerHealthPort: 3001,
       edgeRpcUrl: 'http://127.0.0.1:5090/RPC',
+      dtmfEventsPort: 2224,
+      edgeSipPort: 5060,
       edgeRpcToken: base.EDGE_RPC_TOKEN,
       clientTokens: {
         secret: base.CLIENT_TOKEN_SECRET,
@@ -102,6 +104,10 @@ describe('loadConfig', () => {
   });
 
   it('reads the edge-event shard count: a power of two up to 1024', () => {
+    expect(loadConfig({ ...base, RTPENGINE_DTMF_PORT: '0', SIP_PORT: '5080' })).toMatchObject({
+      dtmfEventsPort: 0,
+      edgeSipPort: 5080,
+    });
     expect(loadConfig({ ...base, EDGE_EVENT_SHARDS: '4' }).edgeEventShards).toBe(4);
     expect(loadConfig({ ...base, EDGE_EVENT_SHARDS: '1' }).edgeEventShards).toBe(1);
     expect(() => loadConfig({ ...base, EDGE_EVENT_SHARDS: '12' })).toThrow(/power of two/);
