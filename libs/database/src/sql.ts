@@ -27,9 +27,10 @@ const UTC_TYPES = {
   }) as typeof types.getTypeParser,
 };
 
-/** Dates are sent as UTC ISO strings: a `timestamp` column keeps the UTC wall-clock time whatever TZ says. */
+/** Dates (also in arrays) are sent as UTC ISO strings: a `timestamp` column keeps the UTC wall-clock time whatever TZ says. */
 function toParameter(value: unknown): unknown {
-  return value instanceof Date ? value.toISOString() : value;
+  if (value instanceof Date) return value.toISOString();
+  return Array.isArray(value) ? value.map(toParameter) : value;
 }
 
 /** A client of the shared pool whose queries read and write timestamps as UTC (no global pg type changes). */
@@ -59,11 +60,21 @@ export class Sql extends Kysely<Database> {
 
   /**
    * Runs a query as a named (prepared) statement: PostgreSQL plans it once per connection instead of once per
-   * call. For the hot paths only (routing decisions), and only for queries whose SQL text never varies.
+   * call. For the hot paths only (per request, per routing decision), and only for SQL text that never varies.
    */
   async prepared<Row>(name: string, query: Compilable<Row>): Promise<Row[]> {
     const { sql: text, parameters } = query.compile();
     const { rows } = await this.pool.query({ name, text, values: parameters.map(toParameter), types: UTC_TYPES });
+    return rows as Row[];
+  }
+
+  /**
+   * Runs a compiled query on a connection the caller holds (a transaction that code outside Kysely takes part
+   * in, e.g. the webhook statement after a batch of call records), with the same UTC timestamps.
+   */
+  async runOn<Row>(client: PoolClient, query: Compilable<Row>): Promise<Row[]> {
+    const { sql: text, parameters } = query.compile();
+    const { rows } = await client.query({ text, values: parameters.map(toParameter), types: UTC_TYPES });
     return rows as Row[];
   }
 }

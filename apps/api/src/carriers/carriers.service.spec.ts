@@ -8,7 +8,7 @@ import {
   ValidationProblemException,
 } from '../common/problem';
 import type { EdgeSyncProducer } from '../edge/edge-sync.producer';
-import type { CarrierRecord, CarriersRepository } from './carriers.repository';
+import type { CarrierRecord, CarriersRepository } from '@callwire/database';
 import { CarriersService } from './carriers.service';
 import { testConfig } from '../../../../test/support/test-config';
 

@@ -2,7 +2,14 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { isDeepStrictEqual } from 'node:util';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
 import { EgressPolicy } from '@callwire/egress';
-import { isUniqueViolation } from '@callwire/database';
+import {
+  type CarrierFields,
+  type CarrierRecord,
+  CarriersRepository,
+  GATEWAY_DEFAULTS,
+  type GatewaySpec,
+  isUniqueViolation,
+} from '@callwire/database';
 import { computeHa1 } from '../common/ha1';
 import { type Page, type PageQueryDto, toPage, toPageRequest } from '../common/pagination';
 import {
@@ -24,8 +31,6 @@ import {
   DEFAULT_REGISTER_EXPIRES,
   type UpdateCarrierDto,
 } from './dto/carrier.dto';
-import { type CarrierFields, type CarrierRecord, CarriersRepository } from './carriers.repository';
-import { GATEWAY_DEFAULTS, type GatewaySpec } from './gateways';
 import { normalizeHost, parseCidr } from './network-address';
 
 /** A new carrier's columns before the request's fields apply. */

@@ -1,7 +1,6 @@
 import { Prisma } from '@callwire/database';
-import type { CarriersRepository } from '../carriers/carriers.repository';
 import { NotFoundProblemException, ProblemException, ValidationProblemException } from '../common/problem';
-import type { OutboundRouteRecord, OutboundRoutesRepository } from '@callwire/database';
+import type { CarriersRepository, OutboundRouteRecord, OutboundRoutesRepository } from '@callwire/database';
 import { OutboundRoutesService } from './outbound-routes.service';
 
 const at = new Date('2026-01-01T00:00:00Z');

@@ -1,13 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import {
+  CarriersRepository,
   type OutboundRouteRecord,
   OutboundRoutesRepository,
   type RouteOrderKey,
   isForeignKeyViolation,
 } from '@callwire/database';
 import { UNKNOWN_CARRIER } from '../carriers/carrier-reference';
-import { CarriersRepository } from '../carriers/carriers.repository';
 import { type Page, type PageQueryDto, toKeysetPage, toKeysetPageRequest } from '../common/pagination';
 import { NotFoundProblemException, ProblemException, ValidationProblemException, problem } from '../common/problem';
 import {

@@ -1,5 +1,4 @@
 import { Prisma } from '@callwire/database';
-import type { CarriersRepository } from '../carriers/carriers.repository';
 import type { EdgeSyncProducer } from '../edge/edge-sync.producer';
 import {
   ConflictProblemException,
@@ -9,6 +8,7 @@ import {
 } from '../common/problem';
 import type {
   ApplicationsRepository,
+  CarriersRepository,
   PhoneNumberRecord,
   PhoneNumbersRepository,
   SipUsersRepository,

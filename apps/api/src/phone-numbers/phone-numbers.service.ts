@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import {
   ApplicationsRepository,
+  CarriersRepository,
   type PhoneNumberRecord,
   PhoneNumbersRepository,
   SipUsersRepository,
@@ -8,7 +9,6 @@ import {
   isUniqueViolation,
 } from '@callwire/database';
 import { UNKNOWN_CARRIER } from '../carriers/carrier-reference';
-import { CarriersRepository } from '../carriers/carriers.repository';
 import { type Page, toPage, toPageRequest } from '../common/pagination';
 import { EdgeSyncProducer } from '../edge/edge-sync.producer';
 import {

@@ -15,10 +15,9 @@ import {
   type RevokeClientTokenJob,
   type SyncAccountLimitsJob,
 } from '@callwire/queues';
-import { AccountsRepository, EdgeBlocksRepository, LocationRepository } from '@callwire/database';
+import { AccountsRepository, CarriersRepository, EdgeBlocksRepository, LocationRepository } from '@callwire/database';
 import { CallReconciliationService } from '../call-reconciliation/call-reconciliation.service';
 import { isUacRegistration, registrationState } from './carrier-registrations';
-import { CarrierRegistrationsRepository } from './carrier-registrations.repository';
 import { KamailioRpcClient, KamailioRpcError } from './kamailio-rpc.client';
 
 /** What dlg.list_match tells of a dialog, as far as dlg.end_dlg and tm.cancel need it. */
@@ -55,7 +54,7 @@ export class EdgeSyncProcessor extends WorkerHost {
   constructor(
     private readonly kamailio: KamailioRpcClient,
     private readonly location: LocationRepository,
-    private readonly carrierRegistrations: CarrierRegistrationsRepository,
+    private readonly carriers: CarriersRepository,
     private readonly live: LiveEventsPublisher,
     private readonly accounts: AccountsRepository,
     private readonly edgeBlocks: EdgeBlocksRepository,
@@ -142,7 +141,7 @@ export class EdgeSyncProcessor extends WorkerHost {
   private async syncCarrierRegistrations(): Promise<void> {
     const dump = await this.kamailio.call('uac.reg_dump', []);
     const registrations = (Array.isArray(dump) ? dump : []).filter(isUacRegistration);
-    const changedAccounts = await this.carrierRegistrations.save(registrations.map(registrationState));
+    const changedAccounts = await this.carriers.saveRegistrationStates(registrations.map(registrationState));
     for (const accountId of changedAccounts) this.live.publish(accountId, 'carriers');
   }
 

@@ -2,10 +2,10 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
+import { CarriersRepository, type GatewayCheck, type GatewayToCheck } from '@callwire/database';
 import { describeConnectFailure } from '@callwire/egress';
 import { type GatewayHealthJob, LiveEventsPublisher, QueueName } from '@callwire/queues';
 import type { ProbeResult, SipTarget, SipTransport } from '@callwire/sip';
-import { type GatewayCheck, GatewayHealthRepository, type GatewayToCheck } from './gateway-health.repository';
 
 /** probeGateway of @callwire/sip behind the egress policy (checkedProbe); a token so that tests can stand in for the network. */
 export const GATEWAY_PROBE = Symbol('GATEWAY_PROBE');
@@ -36,7 +36,7 @@ export class GatewayHealthProcessor extends WorkerHost {
   private readonly logger = new Logger(GatewayHealthProcessor.name);
 
   constructor(
-    private readonly gateways: GatewayHealthRepository,
+    private readonly gateways: CarriersRepository,
     @Inject(CALLWIRE_CONFIG) private readonly config: CallwireConfig,
     @Inject(GATEWAY_PROBE) private readonly probe: GatewayProbe,
     private readonly live: LiveEventsPublisher,
@@ -45,13 +45,13 @@ export class GatewayHealthProcessor extends WorkerHost {
   }
 
   async process(job: Job<GatewayHealthJob>): Promise<GatewayHealthRound> {
-    const gateways = await this.gateways.findToCheck(job.data.carrierId);
+    const gateways = await this.gateways.findGatewaysToCheck(job.data.carrierId);
     let up = 0;
     for (let start = 0; start < gateways.length; start += SAVE_BATCH) {
       const checks = await mapConcurrently(gateways.slice(start, start + SAVE_BATCH), PROBE_CONCURRENCY, (gateway) =>
         this.check(gateway),
       );
-      await this.gateways.saveChecks(checks);
+      await this.gateways.saveGatewayChecks(checks);
       const changedAccounts = new Set<string>();
       for (const check of checks) {
         if (check.status === 'up') up++;

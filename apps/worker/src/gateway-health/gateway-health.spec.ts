@@ -3,7 +3,7 @@ import type { Job, Queue } from 'bullmq';
 import type { GatewayHealthJob, LiveEventsPublisher } from '@callwire/queues';
 import type { ProbeResult, SipTarget } from '@callwire/sip';
 import { GatewayHealthProcessor, PROBE_CONCURRENCY, SAVE_BATCH, mapConcurrently } from './gateway-health.processor';
-import type { GatewayCheck, GatewayHealthRepository, GatewayToCheck } from './gateway-health.repository';
+import type { CarriersRepository, GatewayCheck, GatewayToCheck } from '@callwire/database';
 import { GATEWAY_HEALTH_SCHEDULER_ID, GatewayHealthScheduler } from './gateway-health.scheduler';
 import { testConfig } from '../../../../test/support/test-config';
 
@@ -28,12 +28,12 @@ describe('GatewayHealthProcessor', () => {
   function setUp(gateways: GatewayToCheck[], probe: (target: SipTarget, timeoutMs: number) => Promise<ProbeResult>) {
     const saved: GatewayCheck[][] = [];
     const repository = {
-      findToCheck: jest.fn(async () => gateways),
-      saveChecks: jest.fn(async (checks: readonly GatewayCheck[]) => void saved.push([...checks])),
+      findGatewaysToCheck: jest.fn(async () => gateways),
+      saveGatewayChecks: jest.fn(async (checks: readonly GatewayCheck[]) => void saved.push([...checks])),
     };
     const live = { publish: jest.fn() };
     const processor = new GatewayHealthProcessor(
-      repository as unknown as GatewayHealthRepository,
+      repository as unknown as CarriersRepository,
       testConfig({ GATEWAY_CHECK_TIMEOUT_MS: '1234' }),
       jest.fn(probe),
       live as Pick<LiveEventsPublisher, 'publish'> as LiveEventsPublisher,
@@ -52,7 +52,7 @@ describe('GatewayHealthProcessor', () => {
 
     expect(await processor.process(job({ carrierId: 'c1' }))).toEqual({ checked: 2, up: 1, down: 1 });
 
-    expect(repository.findToCheck).toHaveBeenCalledWith('c1');
+    expect(repository.findGatewaysToCheck).toHaveBeenCalledWith('c1');
     expect(saved).toHaveLength(1);
     expect(saved[0]?.map(({ gateway, status, response }) => [gateway.id, status, response])).toEqual([
       ['g1', 'up', '200 OK'],

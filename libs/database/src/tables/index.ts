@@ -1,6 +1,7 @@
 import { AccountsRepository } from './accounts.repository';
 import { ApiKeysRepository } from './api-keys.repository';
 import { ApplicationsRepository } from './applications.repository';
+import { CarriersRepository } from './carriers.repository';
 import { ClientTokensRepository } from './client-tokens.repository';
 import { DashboardSessionsRepository } from './dashboard-sessions.repository';
 import { EdgeBlocksRepository } from './edge-blocks.repository';
@@ -13,6 +14,8 @@ import { SipUsersRepository } from './sip-users.repository';
 export * from './accounts.repository';
 export * from './api-keys.repository';
 export * from './applications.repository';
+export * from './carrier-gateways';
+export * from './carriers.repository';
 export * from './client-tokens.repository';
 export * from './dashboard-sessions.repository';
 export * from './edge-blocks.repository';
@@ -30,6 +33,7 @@ export const REPOSITORIES = [
   AccountsRepository,
   ApiKeysRepository,
   ApplicationsRepository,
+  CarriersRepository,
   ClientTokensRepository,
   DashboardSessionsRepository,
   EdgeBlocksRepository,

@@ -19,12 +19,12 @@ import {
   ValidateNested,
   type ValidationArguments,
 } from 'class-validator';
+import { GATEWAY_DEFAULTS, GATEWAY_TRANSPORTS, type GatewayTransport, gatewayKey } from '@callwire/database';
 import { NestedObject, NullableField, OptionalField } from '../../common/field.validators';
 import { PageMetaDto } from '../../common/pagination';
 import { DtmfModeField, DtmfModeProperty } from '../../common/dtmf-mode';
 import { SrtpPolicyField, SrtpPolicyProperty } from '../../common/srtp-policy';
 import { MAX_RESOURCE_NAME_LENGTH, NoControlCharacters, ResourceName } from '../../common/text.validators';
-import { GATEWAY_DEFAULTS, GATEWAY_TRANSPORTS, type GatewayTransport, gatewayKey } from '../gateways';
 import { normalizeHost, parseCidr } from '../network-address';
 
 export const MAX_GATEWAYS = 16;

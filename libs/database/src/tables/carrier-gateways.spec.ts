@@ -1,4 +1,4 @@
-import { type GatewaySpec, planGateways } from './gateways';
+import { type GatewaySpec, planGateways } from './carrier-gateways';
 
 const spec = (host: string, overrides: Partial<GatewaySpec> = {}): GatewaySpec => ({
   host,
