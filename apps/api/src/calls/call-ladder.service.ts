@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
-import { type SipMessage, SipMessagesRepository } from '@callwire/database';
+import { CallsRepository, type SipMessage, SipMessagesRepository } from '@callwire/database';
 import { sipHost } from '@callwire/sip';
 import { NotFoundProblemException } from '../common/problem';
-import { CallsRepository } from './calls.repository';
 import { causalOrder } from './ladder-order';
 import type { SipMessageDto, SipMessageListDto } from './dto/sip-message.dto';
 

@@ -2,12 +2,11 @@ import { Module } from '@nestjs/common';
 import { EdgeModule } from '../edge/edge.module';
 import { CallLadderService } from './call-ladder.service';
 import { CallsController } from './calls.controller';
-import { CallsRepository } from './calls.repository';
 import { CallsService } from './calls.service';
 
 @Module({
   imports: [EdgeModule],
   controllers: [CallsController],
-  providers: [CallsRepository, CallsService, CallLadderService],
+  providers: [CallsService, CallLadderService],
 })
 export class CallsModule {}

@@ -1,10 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { isFinal, statusName, toCallResource } from '@callwire/calls';
+import { type CallFilter, CallsRepository } from '@callwire/database';
 import { type Page, toPage, toPageRequest } from '../common/pagination';
 import { ConflictProblemException, NotFoundProblemException } from '../common/problem';
 import { EdgeSyncProducer } from '../edge/edge-sync.producer';
-import { CallsRepository } from './calls.repository';
 import type { CallDto, CallQueryDto } from './dto/call.dto';
+
+/** The query's filters as the repository takes them (times as dates). */
+function toCallFilter({ order, status, from, to, startedAfter, startedBefore }: CallQueryDto): CallFilter {
+  return {
+    order,
+    status,
+    from,
+    to,
+    startedAfter: startedAfter === undefined ? undefined : new Date(startedAfter),
+    startedBefore: startedBefore === undefined ? undefined : new Date(startedBefore),
+  };
+}
 
 @Injectable()
 export class CallsService {
@@ -15,7 +27,7 @@ export class CallsService {
 
   async list(accountId: string, query: CallQueryDto): Promise<Page<CallDto>> {
     const page = toPageRequest(query);
-    return toPage(await this.calls.list(accountId, query, page), page, toCallResource);
+    return toPage(await this.calls.list(accountId, toCallFilter(query), page), page, toCallResource);
   }
 
   async get(accountId: string, id: string): Promise<CallDto> {

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { QueueName, QueuesModule } from '@callwire/queues';
 import { KamailioRpcClient } from '../edge-sync/kamailio-rpc.client';
-import { ActiveCallsRepository } from './active-calls.repository';
 import { CallReconciliationProcessor } from './call-reconciliation.processor';
 import { CallReconciliationScheduler } from './call-reconciliation.scheduler';
 import { CallReconciliationService } from './call-reconciliation.service';
@@ -13,7 +12,6 @@ import { EdgeEventsStream } from './edge-events-stream';
   imports: [QueuesModule.registerQueues(QueueName.CallReconciliation)],
   providers: [
     KamailioRpcClient,
-    ActiveCallsRepository,
     EdgeDialogs,
     EdgeEventsStream,
     CallReconciliationService,

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
+import { CallsRepository } from '@callwire/database';
 import type { EdgeCallEvent } from '@callwire/queues';
-import { ActiveCallsRepository } from './active-calls.repository';
 import { EdgeDialogs } from './edge-dialogs';
 import { EdgeEventsStream } from './edge-events-stream';
 import { isPastGrace, lostCallEnd } from './lost-call';
@@ -15,7 +15,7 @@ export class CallReconciliationService {
   private readonly logger = new Logger(CallReconciliationService.name);
 
   constructor(
-    private readonly calls: ActiveCallsRepository,
+    private readonly calls: CallsRepository,
     private readonly dialogs: EdgeDialogs,
     private readonly stream: EdgeEventsStream,
     @Inject(CALLWIRE_CONFIG) private readonly config: CallwireConfig,
@@ -26,7 +26,7 @@ export class CallReconciliationService {
    * Records are read before the dialogs: a call that starts in between is not judged by a list without it.
    */
   async reconcile(): Promise<number> {
-    const active = await this.calls.findAll();
+    const active = await this.calls.findAllActive();
     if (active.length === 0) return 0;
     const callIds = await this.dialogs.callIds();
     const edgeStartedAt = await this.dialogs.startedAt();
@@ -40,7 +40,7 @@ export class CallReconciliationService {
 
   /** A hang-up found no dialog for the call: its record (if still active) ends now. */
   async endWithoutDialog(accountId: string, sipCallId: string): Promise<void> {
-    const call = await this.calls.find(accountId, sipCallId);
+    const call = await this.calls.findActive(accountId, sipCallId);
     if (!call) return;
     await this.stream.publish(lostCallEnd(call, await this.dialogs.startedAt(), Date.now()));
     this.logger.log(`hang-up of call ${sipCallId}: no dialog on the edge, its record ends`);

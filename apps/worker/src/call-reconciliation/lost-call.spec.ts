@@ -1,5 +1,5 @@
 import { parseEdgeEvent } from '../edge-events/edge-event.parser';
-import type { ActiveCall } from './active-calls.repository';
+import type { ActiveCall } from '@callwire/database';
 import { ANSWERED_LOST, GRACE_MS, UNANSWERED_LOST, edgeStreamEntry, isPastGrace, lostCallEnd } from './lost-call';
 
 const NOW = Date.UTC(2026, 11, 3, 12, 0, 0);

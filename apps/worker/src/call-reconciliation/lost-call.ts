@@ -1,5 +1,5 @@
 import type { EdgeCallEvent } from '@callwire/queues';
-import type { ActiveCall } from './active-calls.repository';
+import type { ActiveCall } from '@callwire/database';
 
 /** Why a record without a dialog was ended, unanswered (→ failed) and answered (→ completed). */
 export const UNANSWERED_LOST = 'no dialog on the edge';

@@ -26,10 +26,8 @@ export interface FoldedCallEvents<Ref> {
   readonly unknown: readonly KeyedCallEvent<Ref>[];
 }
 
-/** The record key of a call: the account and the SIP Call-ID (unique together). */
-export function callKey(accountId: string, sipCallId: string): string {
-  return `${accountId} ${sipCallId}`;
-}
+/** The record key of a call (the account and the SIP Call-ID), as CallsRepository.applyBatch keys its maps. */
+export { callKey } from '@callwire/database';
 
 /**
  * Applies a batch of events, in order, to the calls as stored (applyCallEvent for each): what to store, which

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { toCallResource } from '@callwire/calls';
-import { uuidv7 } from '@callwire/database';
+import { type CallKey, CallsRepository, uuidv7 } from '@callwire/database';
 import { type EdgeCallEvent, LiveEventsPublisher } from '@callwire/queues';
 import type { WebhookPayload } from '@callwire/webhooks';
 import { SipDomainAccounts } from '../edge-events/sip-domain-accounts';
@@ -8,7 +8,6 @@ import type { NewWebhookEvent } from '../webhook-events/webhook-events.repositor
 import { WebhookEventsRepository } from '../webhook-events/webhook-events.repository';
 import type { OutgoingDelivery } from '../webhook-deliveries/webhook-dispatch';
 import { type FoldedCallEvents, type KeyedCallEvent, callKey, foldCallEvents } from './call-events.fold';
-import { type CallKey, CallRecordsRepository } from './call-records.repository';
 
 /** A call event and what its caller needs back when it cannot be applied yet (e.g. its stream entry). */
 export interface CallEventInput<Ref> {
@@ -34,7 +33,7 @@ export class CallRecordsService {
   private readonly logger = new Logger(CallRecordsService.name);
 
   constructor(
-    private readonly calls: CallRecordsRepository,
+    private readonly calls: CallsRepository,
     private readonly accounts: SipDomainAccounts,
     private readonly webhookEvents: WebhookEventsRepository,
     private readonly live: LiveEventsPublisher,

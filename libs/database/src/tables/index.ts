@@ -1,6 +1,7 @@
 import { AccountsRepository } from './accounts.repository';
 import { ApiKeysRepository } from './api-keys.repository';
 import { ApplicationsRepository } from './applications.repository';
+import { CallsRepository } from './calls.repository';
 import { CarriersRepository } from './carriers.repository';
 import { ClientTokensRepository } from './client-tokens.repository';
 import { DashboardSessionsRepository } from './dashboard-sessions.repository';
@@ -14,6 +15,7 @@ import { SipUsersRepository } from './sip-users.repository';
 export * from './accounts.repository';
 export * from './api-keys.repository';
 export * from './applications.repository';
+export * from './calls.repository';
 export * from './carrier-gateways';
 export * from './carriers.repository';
 export * from './client-tokens.repository';
@@ -33,6 +35,7 @@ export const REPOSITORIES = [
   AccountsRepository,
   ApiKeysRepository,
   ApplicationsRepository,
+  CallsRepository,
   CarriersRepository,
   ClientTokensRepository,
   DashboardSessionsRepository,
