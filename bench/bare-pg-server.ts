@@ -11,16 +11,16 @@
  *                       a SIP user object of the same shape as Callwire's (409 on a duplicate username).
  * - GET  /healthz       200 {"status":"ok"}; GET /readyz runs SELECT 1 first (the bench waits on it).
  *
- * The SQL is the same text Callwire's repositories send (libs/database/src/tables/api-keys.repository.ts,
- * libs/database/src/tables/sip-users.repository.ts); Callwire's POST still goes through Prisma for the domain
- * lookup and the insert.
+ * The GET's SQL is the same text, run as the same named statements with the same UTC timestamp parsing, that
+ * Callwire's repositories send (libs/database/src/tables/api-keys.repository.ts, sip-users.repository.ts);
+ * Callwire's POST still goes through Prisma for the domain lookup and the insert.
  *
  * Run: PORT=4001 DATABASE_URL=postgresql://... node -r @swc-node/register bench/bare-pg-server.ts
  */
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import { readBody, send } from './bare-http';
-import { DatabaseError, Pool } from 'pg';
+import { DatabaseError, Pool, types as pgTypes } from 'pg';
 
 const port = Number(process.env.PORT ?? 4001);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -35,6 +35,23 @@ const SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 const USERNAME_PATTERN = /^[A-Za-z0-9+][A-Za-z0-9._~+-]{0,63}$/;
 
 const pool = new Pool({ connectionString: databaseUrl, max: POOL_SIZE });
+
+// Callwire's GET round trips as its repositories send them (Kysely's SQL, named statements, timestamps read as UTC).
+const API_KEY_SQL =
+  'select "id", "account_id" as "accountId", "secret_hash" as "secretHash", "expires_at" as "expiresAt", ' +
+  '"revoked_at" as "revokedAt" from "api_keys" where "prefix" = $1';
+const FIRST_PAGE_SQL =
+  'select "u"."id", "u"."account_id" as "accountId", "u"."username", "u"."display_name" as "displayName", ' +
+  '"u"."enabled", "u"."srtp", "u"."dtmf", "u"."created_at" as "createdAt", "u"."updated_at" as "updatedAt", ' +
+  '"a"."sip_domain" as "sipDomain" from "sip_users" as "u" inner join "accounts" as "a" on "a"."id" = ' +
+  '"u"."account_id" where "u"."account_id" = $1 order by "u"."id" limit $2';
+const TIMESTAMP_OID = 1114;
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (oid === TIMESTAMP_OID) return (value: string) => new Date(`${value.replace(' ', 'T')}Z`);
+    return format === 'binary' ? pgTypes.getTypeParser(oid, 'binary') : pgTypes.getTypeParser(oid);
+  }) as typeof pgTypes.getTypeParser,
+};
 pool.on('error', (error) => process.stderr.write(`[bare+pg] idle client error: ${error.message}\n`));
 
 interface ApiKeyRow {
@@ -50,6 +67,8 @@ interface SipUserRow {
   username: string;
   displayName: string | null;
   enabled: boolean;
+  srtp?: string;
+  dtmf?: string;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -73,6 +92,8 @@ function toUser(row: SipUserRow, sipDomain: string): Record<string, unknown> {
     username: row.username,
     displayName: row.displayName,
     enabled: row.enabled,
+    srtp: row.srtp ?? 'offer',
+    dtmf: row.dtmf ?? 'rfc4733',
     sipUri: `sip:${row.username}@${sipDomain}`,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -89,12 +110,12 @@ async function authenticate(request: IncomingMessage, now: Date): Promise<string
   const secret = token.slice(separator + 1);
   if (!/^[a-z0-9]+$/.test(prefix) || !SECRET_PATTERN.test(secret)) throw new HttpError(401, 'Unauthorized');
 
-  const { rows } = await pool.query<ApiKeyRow>(
-    `SELECT id, account_id AS "accountId", secret_hash AS "secretHash",
-            expires_at AT TIME ZONE 'UTC' AS "expiresAt", revoked_at AT TIME ZONE 'UTC' AS "revokedAt"
-       FROM api_keys WHERE prefix = $1`,
-    [prefix],
-  );
+  const { rows } = await pool.query<ApiKeyRow>({
+    name: 'api-key-credentials',
+    text: API_KEY_SQL,
+    values: [prefix],
+    types,
+  });
   const key = rows[0];
   const presented = createHash('sha256').update(secret).digest();
   if (!key || presented.length !== key.secretHash.length || !timingSafeEqual(presented, key.secretHash)) {
@@ -106,16 +127,12 @@ async function authenticate(request: IncomingMessage, now: Date): Promise<string
 
 async function listUsers(request: IncomingMessage, response: ServerResponse): Promise<void> {
   const accountId = await authenticate(request, new Date());
-  const { rows } = await pool.query<ListedSipUserRow>(
-    `SELECT u.id, u.account_id AS "accountId", u.username, u.display_name AS "displayName", u.enabled,
-            u.created_at AT TIME ZONE 'UTC' AS "createdAt", u.updated_at AT TIME ZONE 'UTC' AS "updatedAt",
-            a.sip_domain AS "sipDomain"
-       FROM sip_users u JOIN accounts a ON a.id = u.account_id
-      WHERE u.account_id = $1 AND ($2::uuid IS NULL OR u.id > $2::uuid)
-      ORDER BY u.id
-      LIMIT $3`,
-    [accountId, null, PAGE_SIZE + 1],
-  );
+  const { rows } = await pool.query<ListedSipUserRow>({
+    name: 'sip-users-first-page',
+    text: FIRST_PAGE_SQL,
+    values: [accountId, PAGE_SIZE + 1],
+    types,
+  });
   const hasMore = rows.length > PAGE_SIZE;
   const pageRows = hasMore ? rows.slice(0, PAGE_SIZE) : rows;
   const last = pageRows[pageRows.length - 1];
