@@ -61,9 +61,12 @@ function fromCarrier(n: number): string {
 }
 
 /**
- * The routing hot path: a handful of indexed queries per call, in plain SQL on the shared pool, as named
- * (prepared) statements: PostgreSQL plans each once per connection, not per call. Every lookup is scoped by
- * the account the number or the caller belongs to.
+ * The routing hot path, routing's read model: a handful of indexed queries per call joining the numbers,
+ * carriers, gateways, routes and applications their own repositories (libs/database) write. Plain SQL on the
+ * shared pool, as named (prepared) statements: PostgreSQL plans each once per connection, not per call. Not
+ * Kysely like the repositories: building and compiling these queries with it cost ~55 us of CPU each here
+ * (inbound number + outbound gateways: 259-434 us per decision against 143-237 us, measured alternately).
+ * Every lookup is scoped by the account the number or the caller belongs to.
  */
 @Injectable()
 export class EdgeRoutingRepository {
