@@ -14,3 +14,16 @@ export function isRecordNotFound(error: unknown): boolean {
 export function isForeignKeyViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003';
 }
+
+/**
+ * The write's result, or null when it found no row to change (P2025): an update or delete of a row that is gone
+ * or that another account owns (repositories scope such writes by account).
+ */
+export async function unlessNotFound<T>(write: Promise<T>): Promise<T | null> {
+  try {
+    return await write;
+  } catch (error) {
+    if (isRecordNotFound(error)) return null;
+    throw error;
+  }
+}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isRecordNotFound } from '../errors';
+import { unlessNotFound } from '../errors';
 import type { Account } from '../generated/client';
 import { type PageRequest, pageQuery } from '../pagination';
 import { PrismaService } from '../prisma.service';
@@ -56,12 +56,7 @@ export class AccountsRepository {
 
   /** Replaces the account's limits; null when there is no such account. */
   async setLimits(id: string, limits: AccountLimits): Promise<Account | null> {
-    try {
-      return await this.prisma.account.update({ where: { id }, data: limits });
-    } catch (error) {
-      if (isRecordNotFound(error)) return null;
-      throw error;
-    }
+    return unlessNotFound(this.prisma.account.update({ where: { id }, data: limits }));
   }
 
   /**
@@ -93,11 +88,6 @@ export class AccountsRepository {
 
   /** Deletes the account with everything it owns; null when it does not exist. */
   async delete(id: string): Promise<Account | null> {
-    try {
-      return await this.prisma.account.delete({ where: { id } });
-    } catch (error) {
-      if (isRecordNotFound(error)) return null;
-      throw error;
-    }
+    return unlessNotFound(this.prisma.account.delete({ where: { id } }));
   }
 }

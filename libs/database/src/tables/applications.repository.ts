@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { WebhookEventType } from '@callwire/webhooks';
-import { isRecordNotFound } from '../errors';
+import { unlessNotFound } from '../errors';
 import type { Prisma } from '../generated/client';
 import { type PageRequest, pageQuery } from '../pagination';
 import { PrismaService } from '../prisma.service';
@@ -102,8 +102,8 @@ export class ApplicationsRepository {
 
   async update(accountId: string, id: string, changes: ApplicationChanges): Promise<ApplicationRecord | null> {
     const { secretEncrypted, ...rest } = changes;
-    try {
-      return await this.prisma.$transaction(async (tx) => {
+    return unlessNotFound(
+      this.prisma.$transaction(async (tx) => {
         const updated = await tx.application.update({
           where: { id, accountId },
           data: { ...rest, ...(secretEncrypted ? { secretEncrypted: new Uint8Array(secretEncrypted) } : {}) },
@@ -112,21 +112,15 @@ export class ApplicationsRepository {
         // Only its URL and the secret it signs with concern the status callback.
         if (rest.statusCallbackUrl !== undefined || secretEncrypted) await syncStatusCallback(tx, id);
         return updated;
-      });
-    } catch (error) {
-      if (isRecordNotFound(error)) return null;
-      throw error;
-    }
+      }),
+    );
   }
 
   /** False when the account has no such application. */
   async delete(accountId: string, id: string): Promise<boolean> {
-    try {
-      await this.prisma.application.delete({ where: { id, accountId }, select: { id: true } });
-      return true;
-    } catch (error) {
-      if (isRecordNotFound(error)) return false;
-      throw error;
-    }
+    const deleted = await unlessNotFound(
+      this.prisma.application.delete({ where: { id, accountId }, select: { id: true } }),
+    );
+    return deleted !== null;
   }
 }

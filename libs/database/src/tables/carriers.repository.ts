@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
-import { isRecordNotFound } from '../errors';
+import { unlessNotFound } from '../errors';
 import type { Prisma } from '../generated/client';
 import type { PageRequest } from '../pagination';
 import { pageQuery } from '../pagination';
@@ -112,8 +112,8 @@ export class CarriersRepository {
     changes: Partial<CarrierFields>,
     gateways?: readonly GatewaySpec[],
   ): Promise<CarrierRecord | null> {
-    try {
-      return await this.prisma.$transaction(async (tx) => {
+    return unlessNotFound(
+      this.prisma.$transaction(async (tx) => {
         // A change of the gateways alone is a change of the carrier too (Prisma bumps updatedAt only with data).
         const data = gateways ? { ...changes, updatedAt: new Date() } : changes;
         await tx.carrier.update({ where: { id, accountId }, data, select: { id: true } });
@@ -126,11 +126,8 @@ export class CarriersRepository {
           await tx.carrierGateway.createMany({ data: plan.added.map((gateway) => ({ carrierId: id, ...gateway })) });
         }
         return tx.carrier.findUniqueOrThrow({ where: { id }, ...WITH_GATEWAYS });
-      });
-    } catch (error) {
-      if (isRecordNotFound(error)) return null;
-      throw error;
-    }
+      }),
+    );
   }
 
   /**
@@ -138,12 +135,7 @@ export class CarriersRepository {
    * Returns it, or null when the account has no such carrier.
    */
   async delete(accountId: string, id: string): Promise<CarrierRecord | null> {
-    try {
-      return await this.prisma.carrier.delete({ where: { id, accountId }, ...WITH_GATEWAYS });
-    } catch (error) {
-      if (isRecordNotFound(error)) return null;
-      throw error;
-    }
+    return unlessNotFound(this.prisma.carrier.delete({ where: { id, accountId }, ...WITH_GATEWAYS }));
   }
 
   /** The gateways of the enabled carriers (of one carrier when `carrierId` is given), for the health checks. */

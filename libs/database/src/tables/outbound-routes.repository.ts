@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
-import { isRecordNotFound } from '../errors';
+import { unlessNotFound } from '../errors';
 import type { Prisma } from '../generated/client';
 import type { KeysetPageRequest } from '../pagination';
 import { PrismaService } from '../prisma.service';
@@ -68,22 +68,14 @@ export class OutboundRoutesRepository {
   }
 
   async update(accountId: string, id: string, changes: OutboundRouteChanges): Promise<OutboundRouteRecord | null> {
-    try {
-      return await this.prisma.outboundRoute.update({ where: { id, accountId }, data: changes });
-    } catch (error) {
-      if (isRecordNotFound(error)) return null;
-      throw error;
-    }
+    return unlessNotFound(this.prisma.outboundRoute.update({ where: { id, accountId }, data: changes }));
   }
 
   /** False when the account has no such route. */
   async delete(accountId: string, id: string): Promise<boolean> {
-    try {
-      await this.prisma.outboundRoute.delete({ where: { id, accountId }, select: { id: true } });
-      return true;
-    } catch (error) {
-      if (isRecordNotFound(error)) return false;
-      throw error;
-    }
+    const deleted = await unlessNotFound(
+      this.prisma.outboundRoute.delete({ where: { id, accountId }, select: { id: true } }),
+    );
+    return deleted !== null;
   }
 }

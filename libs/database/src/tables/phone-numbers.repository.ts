@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isRecordNotFound } from '../errors';
+import { unlessNotFound } from '../errors';
 import type { Prisma } from '../generated/client';
 import { type PageRequest, pageQuery } from '../pagination';
 import { PrismaService } from '../prisma.service';
@@ -46,22 +46,14 @@ export class PhoneNumbersRepository {
   }
 
   async update(accountId: string, id: string, changes: PhoneNumberChanges): Promise<PhoneNumberRecord | null> {
-    try {
-      return await this.prisma.phoneNumber.update({ where: { id, accountId }, data: changes });
-    } catch (error) {
-      if (isRecordNotFound(error)) return null;
-      throw error;
-    }
+    return unlessNotFound(this.prisma.phoneNumber.update({ where: { id, accountId }, data: changes }));
   }
 
   /** False when the account has no such number. */
   async delete(accountId: string, id: string): Promise<boolean> {
-    try {
-      await this.prisma.phoneNumber.delete({ where: { id, accountId }, select: { id: true } });
-      return true;
-    } catch (error) {
-      if (isRecordNotFound(error)) return false;
-      throw error;
-    }
+    const deleted = await unlessNotFound(
+      this.prisma.phoneNumber.delete({ where: { id, accountId }, select: { id: true } }),
+    );
+    return deleted !== null;
   }
 }

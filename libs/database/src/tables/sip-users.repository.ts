@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isRecordNotFound } from '../errors';
+import { unlessNotFound } from '../errors';
 import type { DtmfMode, SipUser, SrtpPolicy } from '../generated/client';
 import type { PageRequest } from '../pagination';
 import { PrismaService } from '../prisma.service';
@@ -86,21 +86,11 @@ export class SipUsersRepository {
   }
 
   async update(accountId: string, id: string, changes: SipUserChanges): Promise<SipUser | null> {
-    try {
-      return await this.prisma.sipUser.update({ where: { id, accountId }, data: changes });
-    } catch (error) {
-      if (isRecordNotFound(error)) return null;
-      throw error;
-    }
+    return unlessNotFound(this.prisma.sipUser.update({ where: { id, accountId }, data: changes }));
   }
 
   /** Deletes the user; returns it, or null when the account has no such user. */
   async delete(accountId: string, id: string): Promise<SipUser | null> {
-    try {
-      return await this.prisma.sipUser.delete({ where: { id, accountId } });
-    } catch (error) {
-      if (isRecordNotFound(error)) return null;
-      throw error;
-    }
+    return unlessNotFound(this.prisma.sipUser.delete({ where: { id, accountId } }));
   }
 }
