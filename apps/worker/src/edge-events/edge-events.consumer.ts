@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { CALLWIRE_CONFIG, type CallwireConfig } from '@callwire/config';
+import { CallsRepository } from '@callwire/database';
 import {
   type EdgeEventJob,
   deadEdgeEventsStream,
@@ -18,7 +19,6 @@ import {
 import { type AppliedCallEvents, CallRecordsService } from '../calls/call-records.service';
 import { type OutgoingDelivery, WebhookDispatcher } from '../webhook-deliveries/webhook-dispatch';
 import { EdgeBlockEventsService } from './edge-block-events.service';
-import { DtmfDigitsRepository } from '../dtmf/dtmf-digits.repository';
 import { parseEdgeEvent } from './edge-event.parser';
 import { RegistrationEventsService } from './registration-events.service';
 import { HEARTBEAT_MS, ShardLeases } from './shard-leases';
@@ -114,7 +114,7 @@ export class EdgeEventsStreamConsumer implements OnApplicationBootstrap, BeforeA
     private readonly calls: CallRecordsService,
     private readonly registrations: RegistrationEventsService,
     private readonly blocks: EdgeBlockEventsService,
-    private readonly digits: DtmfDigitsRepository,
+    private readonly callRecords: CallsRepository,
     private readonly dispatcher: WebhookDispatcher,
   ) {
     const options = { ...redisOptionsFromUrl(config.redisUrl), maxRetriesPerRequest: null, lazyConnect: true };
@@ -334,7 +334,7 @@ export class EdgeEventsStreamConsumer implements OnApplicationBootstrap, BeforeA
     for (const { job, entry } of others) {
       const failed = await this.attempt([entry], () => {
         if (job.kind === 'registration') return this.registrations.apply(job);
-        if (job.kind === 'dtmf') return this.digits.append(job);
+        if (job.kind === 'dtmf') return this.callRecords.appendDtmfDigit(job);
         return this.blocks.apply(job);
       });
       if (failed) outcome.dead.push({ entry, reason: failed });

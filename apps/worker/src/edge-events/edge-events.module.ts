@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CallRecordsRepository } from '../calls/call-records.repository';
 import { CallRecordsService } from '../calls/call-records.service';
-import { DtmfDigitsRepository } from '../dtmf/dtmf-digits.repository';
 import { WebhookPublisherModule } from '../webhook-events/webhook-publisher.module';
 import { WebhookDeliveriesModule } from '../webhook-deliveries/webhook-deliveries.module';
 import { EdgeBlocksRepository } from './edge-blocks.repository';
@@ -21,7 +20,6 @@ import { SipDomainAccounts } from './sip-domain-accounts';
     SipDomainAccounts,
     EdgeBlocksRepository,
     EdgeBlockEventsService,
-    DtmfDigitsRepository,
   ],
 })
 export class EdgeEventsModule {}

@@ -206,4 +206,31 @@ describe('CallsRepository (PostgreSQL)', () => {
     expect(await ids({}, firstId)).toEqual([keys[1]!.sipCallId, keys[2]!.sipCallId]);
     expect(await repository.findById(accountId, firstId)).toBeNull();
   });
+
+  it('appends DTMF digits of accounts that record them, each once even when its event is applied again', async () => {
+    const recording = await db.account();
+    await db.pool.query('UPDATE accounts SET record_dtmf = true WHERE id = $1', [recording.id]);
+    const call = keyOf(unique('call'), { accountId: recording.id });
+    const quiet = keyOf(unique('call'));
+    await apply([call, quiet], () => initiated({ status: 'in-progress', answeredAt: at(10) }));
+    const digit = (key: CallKey, value: string, ms: number, byDomain = false) =>
+      repository.appendDtmfDigit({
+        sipCallId: key.sipCallId,
+        ...(byDomain ? {} : { accountId: key.accountId }),
+        sipDomain: recording.sipDomain,
+        digit: value,
+        at: t0.getTime() + ms,
+      });
+    const digitsOf = async (key: CallKey) =>
+      (await db.prisma.call.findFirst({ where: { sipCallId: key.sipCallId } }))?.dtmfDigits ?? null;
+
+    await digit(call, '1', 100);
+    await digit(call, '1', 100); // the same event, replayed
+    await digit(call, '#', 400, true); // named by the account's SIP domain only
+    await digit(call, '9', 300); // older than the last digit kept: a replay of an earlier round
+    expect(await digitsOf(call)).toBe('1#');
+
+    await digit(quiet, '5', 100); // its account does not record DTMF
+    expect(await digitsOf(quiet)).toBeNull();
+  });
 });

@@ -23,6 +23,17 @@ export function callKey(accountId: string, sipCallId: string): string {
   return `${accountId} ${sipCallId}`;
 }
 
+/** A DTMF digit sent during a call, as the worker hears it from rtpengine. */
+export interface DtmfDigit {
+  readonly sipCallId: string;
+  /** The call's account when the edge knew it; else its SIP domain names it. */
+  readonly accountId?: string;
+  readonly sipDomain: string;
+  readonly digit: string;
+  /** When it was sent (ms since the epoch). */
+  readonly at: number;
+}
+
 /** The API's filters of the call list. */
 export interface CallFilter {
   readonly order?: 'asc' | 'desc';
@@ -95,6 +106,7 @@ function toCall(row: CallRow): Call {
     reason: row.reason,
     hangupBy: row.hangup_by,
     dtmfDigits: row.dtmf_digits,
+    dtmfAt: row.dtmf_at,
     callerCodec: row.caller_codec,
     calleeCodec: row.callee_codec,
     applicationId: row.application_id,
@@ -212,6 +224,30 @@ export class CallsRepository {
         'c.answered_at as answeredAt',
       ])
       .where('c.status', 'in', ['initiated', 'ringing', 'in-progress']);
+  }
+
+  /**
+   * Appends a digit to its call's record when the call's account records DTMF (accounts.record_dtmf); nothing
+   * otherwise (digits are often PINs). Only a digit sent after the last one kept is appended, so an edge event
+   * applied again (a worker that died before acknowledging its round) does not add its digit twice.
+   */
+  async appendDtmfDigit(digit: DtmfDigit): Promise<void> {
+    const sentAt = new Date(digit.at);
+    await this.sql
+      .updateTable('calls as c')
+      .from('accounts as a')
+      .set({
+        dtmf_digits: sql`coalesce(c.dtmf_digits, '') || ${digit.digit}`,
+        dtmf_at: sentAt,
+        updated_at: sql`now() AT TIME ZONE 'UTC'`,
+      })
+      .whereRef('c.account_id', '=', 'a.id')
+      .where('a.record_dtmf', '=', true)
+      .where('c.sip_call_id', '=', digit.sipCallId)
+      .where((eb) => eb.or([eb('c.dtmf_at', 'is', null), eb('c.dtmf_at', '<', sentAt)]))
+      .$if(digit.accountId !== undefined, (query) => query.where('a.id', '=', digit.accountId ?? ''))
+      .$if(digit.accountId === undefined, (query) => query.where('a.sip_domain', '=', digit.sipDomain))
+      .execute();
   }
 
   /** The batch's existing records, locked in id order. */
