@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { EdgeBlocksRepository } from '@callwire/database';
 import type { EdgeSecurityEvent } from '@callwire/queues';
-import { EdgeBlocksRepository } from './edge-blocks.repository';
 
 /** Records the sources the edge blocks, for the admin's GET /v1/admin/edge-blocks. */
 @Injectable()
@@ -12,7 +12,8 @@ export class EdgeBlockEventsService {
   async apply(event: EdgeSecurityEvent, now = new Date()): Promise<void> {
     await this.blocks.deleteExpired(now);
     if (event.until <= now.getTime()) return; // replayed after the block ended: nothing to show
-    await this.blocks.save(event);
+    const { ip, reason, at, until } = event;
+    await this.blocks.save({ ip, reason, blockedAt: new Date(at), expiresAt: new Date(until) });
     this.logger.log(`the edge blocked ${event.ip} (${event.reason}) until ${new Date(event.until).toISOString()}`);
   }
 }

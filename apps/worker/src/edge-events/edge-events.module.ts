@@ -1,9 +1,7 @@
 import { Module } from '@nestjs/common';
-import { CallRecordsRepository } from '../calls/call-records.repository';
 import { CallRecordsService } from '../calls/call-records.service';
 import { WebhookPublisherModule } from '../webhook-events/webhook-publisher.module';
 import { WebhookDeliveriesModule } from '../webhook-deliveries/webhook-deliveries.module';
-import { EdgeBlocksRepository } from './edge-blocks.repository';
 import { EdgeBlockEventsService } from './edge-block-events.service';
 import { EdgeEventsStreamConsumer } from './edge-events.consumer';
 import { RegistrationEventsService } from './registration-events.service';
@@ -14,11 +12,9 @@ import { SipDomainAccounts } from './sip-domain-accounts';
   imports: [WebhookPublisherModule, WebhookDeliveriesModule],
   providers: [
     EdgeEventsStreamConsumer,
-    CallRecordsRepository,
     CallRecordsService,
     RegistrationEventsService,
     SipDomainAccounts,
-    EdgeBlocksRepository,
     EdgeBlockEventsService,
   ],
 })
