@@ -2,24 +2,11 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { QueueName, type WebhookDeliveryJob } from '@callwire/queues';
-import { WEBHOOK_DELIVERY_JOB_NAME, type WebhookEventType, webhookDeliveryJobOptions } from '@callwire/webhooks';
-import { type StoredWebhookEvent, WebhookEventsRepository } from './webhook-events.repository';
+import { WEBHOOK_DELIVERY_JOB_NAME, webhookDeliveryJobOptions } from '@callwire/webhooks';
+import { type NewWebhookEvent, type StoredWebhookEvent, WebhookEventsRepository } from './webhook-events.repository';
 
-export interface PublishWebhookEvent {
-  readonly accountId: string;
-  readonly type: WebhookEventType;
-  /** The event's `data` as receivers get it (JSON). */
-  readonly data: Record<string, unknown>;
-  /**
-   * Events with the same key (e.g. a call's id) reach each endpoint in order: the next one waits. With the
-   * type, the key is unique per account: publishing (orderingKey, type) again is a no-op.
-   */
-  readonly orderingKey?: string;
-  /** When it happened (default now): the payload's createdAt, and the order of events with one key. */
-  readonly createdAt?: Date;
-  /** A call routed by an application: that application's status callback receives it too. */
-  readonly applicationId?: string | null;
-}
+/** What a step publishes: the event as stored (see NewWebhookEvent). */
+export type PublishWebhookEvent = NewWebhookEvent;
 
 export interface PublishedWebhookEvent {
   readonly eventId: string | null;

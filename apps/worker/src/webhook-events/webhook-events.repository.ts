@@ -6,11 +6,17 @@ import { ALL_WEBHOOK_EVENTS, type WebhookEventType } from '@callwire/webhooks';
 export interface NewWebhookEvent {
   readonly accountId: string;
   readonly type: WebhookEventType;
+  /** The event's `data` as receivers get it (JSON). */
   readonly data: Record<string, unknown>;
-  /** With the type, unique per account: a call's step is published once however often it is replayed. */
+  /**
+   * Events with the same key (e.g. a call's id) reach each endpoint in order: the next one waits. With the
+   * type, the key is unique per account: publishing (orderingKey, type) again is a no-op (a call's step is
+   * published once however often it is replayed).
+   */
   readonly orderingKey?: string;
+  /** When it happened (default now): the payload's createdAt, and the order of events with one key. */
   readonly createdAt?: Date;
-  /** Endpoints of this application (status callbacks) receive it too; other applications' do not. */
+  /** A call routed by an application: that application's status callback endpoints receive it too, no other's. */
   readonly applicationId?: string | null;
 }
 
