@@ -3,7 +3,8 @@
 # Extra arguments go to Jest, e.g. `npm test -- sip-users`.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 prepare
-apt_install sip-tester chromium baresip-core # SIPp, a real browser and a real softphone: the clients of the edge tests
+apt_install sip-tester chromium baresip-core supervisor # SIPp, a real browser and a real softphone: the clients of
+# the edge tests; supervisord for the supervision tests (npm run up installs it too)
 cd "$ROOT"
 log "type check"
 npx --no-install tsc --noEmit -p tsconfig.json

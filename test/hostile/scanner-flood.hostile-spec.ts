@@ -9,9 +9,11 @@ import { probe } from './support/probe';
 import { TRANSPORTS, sipRequest, token } from './support/sip-wire';
 
 const SCANNER = '127.0.0.2';
-const FLOODER = '127.0.0.6';
+// The run's specs share one database and every edge loads all carriers' inbound addresses, which are never
+// judged floods: the flooder's address must be no spec's carrier (127.0.0.x are taken by the trunk specs).
+const FLOODER = '127.0.3.6';
 /** A carrier's inbound address: its customers' calls all come from it. */
-const CARRIER = '127.0.0.7';
+const CARRIER = '127.0.3.7';
 const PASSWORD = 'flood-test-password';
 
 /**
