@@ -33,4 +33,23 @@ describe('Sql (Kysely over the shared pool)', () => {
     const local = new Date(2026, 6, 1, 12, 0, 0);
     expect(rows[0]?.t).toEqual(local);
   });
+
+  it('builds a named statement once and checks its parameters against the compiled SQL on the first run', async () => {
+    const { id, sipDomain } = await db.account();
+    let builds = 0;
+    const domainOf = (accountId: string) =>
+      db.sql.prepared('test-account-domain', [accountId], () => {
+        builds++;
+        return db.sql.selectFrom('accounts').select('sip_domain').where('id', '=', accountId);
+      });
+
+    expect(await domainOf(id)).toEqual([{ sip_domain: sipDomain }]);
+    expect(await domainOf((await db.account()).id)).toHaveLength(1);
+    expect(builds).toBe(1);
+
+    const misordered = db.sql.prepared('test-misordered', [id, sipDomain], () =>
+      db.sql.selectFrom('accounts').select('id').where('sip_domain', '=', sipDomain).where('id', '=', id),
+    );
+    await expect(misordered).rejects.toThrow('test-misordered: the parameters given are not the ones its SQL takes');
+  });
 });

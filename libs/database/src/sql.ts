@@ -1,5 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import { type Compilable, Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
+import { isDeepStrictEqual } from 'node:util';
 import { Pool, type PoolClient, types } from 'pg';
 import type { DB } from './generated/kysely';
 
@@ -58,12 +59,25 @@ export class Sql extends Kysely<Database> {
     super({ dialect: new PostgresDialect({ pool: utcPool(pool) }) });
   }
 
+  /** Each named statement's SQL, compiled by Kysely on its first run. */
+  private readonly statements = new Map<string, string>();
+
   /**
    * Runs a query as a named (prepared) statement: PostgreSQL plans it once per connection instead of once per
-   * call. For the hot paths only (per request, per routing decision), and only for SQL text that never varies.
+   * call, and Kysely builds and compiles its SQL once per process instead of on every request. `parameters`
+   * are the values in the order the SQL takes them: the first run checks them against Kysely's compilation,
+   * later runs skip `build`. For the hot paths only, and only for SQL text that never varies.
    */
-  async prepared<Row>(name: string, query: Compilable<Row>): Promise<Row[]> {
-    const { sql: text, parameters } = query.compile();
+  async prepared<Row>(name: string, parameters: readonly unknown[], build: () => Compilable<Row>): Promise<Row[]> {
+    let text = this.statements.get(name);
+    if (text === undefined) {
+      const compiled = build().compile();
+      if (!isDeepStrictEqual([...compiled.parameters], [...parameters])) {
+        throw new Error(`statement ${name}: the parameters given are not the ones its SQL takes, in that order`);
+      }
+      text = compiled.sql;
+      this.statements.set(name, text);
+    }
     const { rows } = await this.pool.query({ name, text, values: parameters.map(toParameter), types: UTC_TYPES });
     return rows as Row[];
   }

@@ -49,8 +49,7 @@ export class ApiKeysRepository {
 
   /** Runs on every authenticated request: a prepared statement through Sql (see pg-pool.provider.ts). */
   async findCredentialsByPrefix(prefix: string): Promise<ApiKeyCredentials | null> {
-    const [row] = await this.sql.prepared(
-      'api-key-credentials',
+    const [row] = await this.sql.prepared('api-key-credentials', [prefix], () =>
       this.sql
         .selectFrom('api_keys')
         .select([

@@ -70,8 +70,8 @@ export class DashboardSessionsRepository {
    * statement: it runs on every request the dashboard makes.
    */
   async findActive(tokenHash: Buffer, currentAdminKeyHash: Buffer, now = new Date()): Promise<ActiveSession | null> {
-    const [row] = await this.sql.prepared(
-      'dashboard-session-active',
+    const parameters = [tokenHash, now, 'admin', currentAdminKeyHash, now];
+    const [row] = await this.sql.prepared('dashboard-session-active', parameters, () =>
       this.sql
         .selectFrom('dashboard_sessions as s')
         .leftJoin('api_keys as k', 'k.id', 's.api_key_id')

@@ -83,8 +83,7 @@ export class LocationRepository {
    */
   async findRegistered(sipDomain: string, users: readonly string[], now = new Date()): Promise<Set<string>> {
     if (users.length === 0) return new Set();
-    const rows = await this.sql.prepared(
-      'location-registered-users',
+    const rows = await this.sql.prepared('location-registered-users', [sipDomain, [...users], now], () =>
       this.sql
         .selectFrom('location')
         .select('username')

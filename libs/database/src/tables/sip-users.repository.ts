@@ -44,8 +44,9 @@ export class SipUsersRepository {
 
   /** The busiest read of the API, hence Kysely as a prepared statement (see pg-pool.provider.ts); limit + 1 rows. */
   list(accountId: string, page: PageRequest): Promise<ListedSipUser[]> {
-    return this.sql.prepared(
-      page.afterId === undefined ? 'sip-users-first-page' : 'sip-users-next-page',
+    const next = page.afterId !== undefined;
+    const parameters = next ? [accountId, page.afterId, page.limit + 1] : [accountId, page.limit + 1];
+    return this.sql.prepared(next ? 'sip-users-next-page' : 'sip-users-first-page', parameters, () =>
       this.sql
         .selectFrom('sip_users as u')
         .innerJoin('accounts as a', 'a.id', 'u.account_id')
