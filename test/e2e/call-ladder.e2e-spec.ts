@@ -69,6 +69,7 @@ describe('Call ladders and live updates (e2e, Kamailio siptrace + worker collect
   }
 
   function ladderOf(call: CallRecord, expectedCount: number): Promise<LadderMessage[]> {
+    // The collector writes captured messages in batches; a loaded CI machine (load 10+) needed more than 5 s.
     return eventually(
       async () => {
         const ladder = await api.request<{ data: LadderMessage[]; retentionHours: number }>(
@@ -81,7 +82,7 @@ describe('Call ladders and live updates (e2e, Kamailio siptrace + worker collect
         expect(ladder.body.data.length).toBeGreaterThanOrEqual(expectedCount);
         return ladder.body.data;
       },
-      { timeoutMs: 5000, intervalMs: 100, description: `${expectedCount} SIP messages in the ladder of ${call.id}` },
+      { timeoutMs: 15_000, intervalMs: 100, description: `${expectedCount} SIP messages in the ladder of ${call.id}` },
     );
   }
 

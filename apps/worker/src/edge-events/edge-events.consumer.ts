@@ -43,6 +43,8 @@ const MAX_BACKOFF_MS = 5_000;
 const DEAD_STREAM_MAX_LENGTH = 100_000;
 const STATS_EVERY_MS = 10_000;
 const RECOVER_AFTER_MS = 3_000;
+/** After a takeover, deliveries go through the queue until the stranded ones are surely queued. */
+const TAKEOVER_MARGIN_MS = 10_000;
 
 type StreamEntry = [id: string, fields: string[] | null];
 type StreamReply = [stream: string, entries: StreamEntry[]][] | null;
@@ -104,6 +106,8 @@ export class EdgeEventsStreamConsumer implements OnApplicationBootstrap, BeforeA
   private ticking: Promise<void> = Promise.resolve();
   private lastRetryPoll = 0;
   private readonly recovering = new Set<number>();
+  /** When this process last took a partition (its previous owner may have left deliveries unsent). */
+  private lastTakeoverAt = 0;
   private recoveryTimer: NodeJS.Timeout | undefined;
   private recovery: Promise<void> = Promise.resolve();
   /** Rounds since the last progress line (STATS_EVERY_MS): how busy the pipeline is, in the log. */
@@ -127,6 +131,7 @@ export class EdgeEventsStreamConsumer implements OnApplicationBootstrap, BeforeA
     this.shards = config.edgeEventShards;
     this.leases = new ShardLeases(this.redis, `${this.prefix}:edge-events`, this.shards + 1);
     this.leases.onAcquired((partition) => {
+      this.lastTakeoverAt = Date.now();
       this.cursors.set(partition, '0');
       this.groupsToCreate.add(partition);
       this.logger.log(`reading edge-event partition ${this.streamOf(partition)}`);
@@ -340,7 +345,9 @@ export class EdgeEventsStreamConsumer implements OnApplicationBootstrap, BeforeA
       if (failed) outcome.dead.push({ entry, reason: failed });
     }
     await this.finish(entries, outcome);
-    this.dispatcher.dispatch(outcome.deliveries);
+    // Until a takeover's stranded deliveries are queued, in-process sends could pass them: the queue keeps order.
+    const throughQueue = Date.now() - this.lastTakeoverAt < RECOVER_AFTER_MS + TAKEOVER_MARGIN_MS;
+    this.dispatcher.dispatch(outcome.deliveries, { throughQueue });
   }
 
   private async applyCalls(

@@ -69,6 +69,14 @@ const utc = (column: string, as: string) => `${column} AT TIME ZONE 'UTC' AS "${
  * attempt (load, ordering check, claim, success, next) are plain SQL on the pg pool: with Prisma's query
  * compiler they made the worker CPU-bound (docs/BENCHMARKS.md, webhooks).
  */
+/** A call delivery stored and never attempted, with its call and its ordering chain (endpoint, key). */
+export interface StrandedDelivery {
+  readonly id: string;
+  readonly sipCallId: string;
+  readonly endpointId: string;
+  readonly orderingKey: string;
+}
+
 @Injectable()
 export class WebhookDeliveriesRepository {
   constructor(
@@ -162,12 +170,9 @@ export class WebhookDeliveriesRepository {
    * Call deliveries never attempted that were stored before `createdBefore`, with their call's SIP Call-ID:
    * what a worker that died between storing and sending left behind (see WebhookDispatcher.recoverStranded).
    */
-  async findNeverAttemptedCallDeliveries(
-    createdBefore: Date,
-    limit: number,
-  ): Promise<{ id: string; sipCallId: string }[]> {
-    const { rows } = await this.pool.query<{ id: string; sipCallId: string }>(
-      `SELECT d.id, c.sip_call_id AS "sipCallId"
+  async findNeverAttemptedCallDeliveries(createdBefore: Date, limit: number): Promise<StrandedDelivery[]> {
+    const { rows } = await this.pool.query<StrandedDelivery>(
+      `SELECT d.id, c.sip_call_id AS "sipCallId", d.endpoint_id AS "endpointId", e.ordering_key AS "orderingKey"
          FROM webhook_deliveries d
          JOIN webhook_events e ON e.id = d.event_id
          JOIN calls c ON c.account_id = e.account_id AND c.id::text = e.ordering_key

@@ -65,10 +65,15 @@ export class WebhookDispatcher implements BeforeApplicationShutdown {
     private readonly live: LiveEventsPublisher,
   ) {}
 
-  /** Starts sending (does not wait for the POSTs). */
-  dispatch(deliveries: readonly OutgoingDelivery[]): void {
+  /**
+   * Starts sending (does not wait for the POSTs). `throughQueue`: their keys may have earlier deliveries that
+   * another process stored and never sent (just after a shard changed owner), so these go to the delivery
+   * queue, whose processor waits for earlier pending ones, and so do their keys' next ones for a while.
+   */
+  dispatch(deliveries: readonly OutgoingDelivery[], { throughQueue = false } = {}): void {
     for (const delivery of deliveries) {
       const key = `${delivery.endpointId} ${delivery.orderingKey}`;
+      if (throughQueue) this.handedOver.set(key, Date.now() + HANDED_OVER_MS);
       const previous = this.chains.get(key) ?? Promise.resolve();
       const chain = previous.then(() => this.deliver(key, delivery));
       this.chains.set(key, chain);
@@ -89,6 +94,10 @@ export class WebhookDispatcher implements BeforeApplicationShutdown {
       (delivery) => isOurs(delivery.sipCallId),
     );
     if (stranded.length === 0) return 0;
+    // The next deliveries of these keys follow them through the queue, not past them in this process.
+    for (const { endpointId, orderingKey } of stranded) {
+      this.handedOver.set(`${endpointId} ${orderingKey}`, Date.now() + HANDED_OVER_MS);
+    }
     await this.queue.addBulk(
       stranded.map(({ id }) => ({
         name: WEBHOOK_DELIVERY_JOB_NAME,
