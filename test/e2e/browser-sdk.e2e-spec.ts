@@ -1,5 +1,6 @@
 import { encodeClientToken } from '@callwire/client-token';
 import { ApiHarness } from '../support/api-harness';
+import { eventually } from '../support/eventually';
 import { BrowserHarness, type PhonePage } from '../support/browser-harness';
 import { issueClientToken, withLifetime } from '../support/client-tokens';
 import { freeSipPort } from '../support/free-port';
@@ -79,14 +80,19 @@ describe('Browser SDK and demo phone (e2e: Chromium, Kamailio)', () => {
     const issued = await issueClientToken(api, acme.key, { identity: 'alice' });
     const status = await phone.connect(issued.token);
     expect(status.text).toBe(`Registered as sip:client.alice@${acme.sipDomain}`);
-    expect(await registrations()).toEqual([
-      expect.objectContaining({
-        aor: `sip:client.alice@${acme.sipDomain}`,
-        transport: 'wss',
-        identity: 'alice',
-        clientTokenId: issued.id,
-      }),
-    ]);
+    // The edge writes the contact, then its token tag (location_attrs): a list in between has no token yet.
+    await eventually(
+      async () =>
+        expect(await registrations()).toEqual([
+          expect.objectContaining({
+            aor: `sip:client.alice@${acme.sipDomain}`,
+            transport: 'wss',
+            identity: 'alice',
+            clientTokenId: issued.id,
+          }),
+        ]),
+      { timeoutMs: 3000, description: 'the registration listed with its client token' },
+    );
     await phone.disconnect();
     expect(await registrations()).toEqual([]);
   });
