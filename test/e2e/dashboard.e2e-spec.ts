@@ -281,7 +281,7 @@ describe('Admin dashboard (e2e, Playwright + Chromium)', () => {
       new RegExp(`^INVITE sip:bob@${sipDomain.replaceAll('.', '\\.')} SIP/2\\.0`),
     );
     await screenshot('call-ladder');
-  });
+  }, 90_000); // a registration, a call and its ladder, live: CI at load 11 took more than 30 s
 
   it('shows the webhook delivery log and replays a delivery', async () => {
     await receiver.waitFor((received) => received.some((hook) => hook.json.type === 'call.completed'));
